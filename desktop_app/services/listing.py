@@ -1,0 +1,339 @@
+"""Lists of records for the screens: ids, counts, pages of display rows; search, sort and filters in SQL.
+
+A list holds only ids (Anki's browser does the same) and fetches the visible rows by id, so a table
+of 100,000 interviews never loads them as Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import JOIN, Case, fn
+
+from ..db import models as m
+from .kinds import kind as get_kind
+from .values import normalise
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    expr: Any  # a peewee expression over the list's joined tables
+    type: str = "text"  # text, date, time, int, rating, money, bool, choice
+    sort_expr: Any = None  # what sorting by this column orders by (default: expr)
+
+    @property
+    def order_by(self) -> Any:
+        return self.expr if self.sort_expr is None else self.sort_expr
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    kind: str
+    columns: tuple[Column, ...]
+    join: Callable[[Any], Any]
+    search: tuple[Any, ...]  # expressions searched (casefolded)
+    default_sort: str
+    default_descending: bool = False
+    filters: Mapping[str, Any] = field(default_factory=dict)  # name -> expression compared with ==
+    date_expr: Any = None  # what date_from / date_to filter on
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(f"{self.kind} list has no column {key!r}")
+
+
+def _company_of_opportunity(query: Any) -> Any:
+    return query.join(m.Company, on=(m.Opportunity.company == m.Company.id))
+
+
+def _via_opportunity(model: type[m.BaseModel]) -> Callable[[Any], Any]:
+    def join(query: Any) -> Any:
+        return query.join(m.Opportunity, on=(model.opportunity == m.Opportunity.id)).join(
+            m.Company, on=(m.Opportunity.company == m.Company.id)
+        )
+
+    return join
+
+
+CompanyOfContact = m.Company.alias("contact_company")
+
+SPECS: dict[str, ListSpec] = {
+    "company": ListSpec(
+        "company",
+        (
+            Column("name", "Name", m.Company.name, sort_expr=m.Company.name_key),
+            Column("industry", "Industry", m.Company.industry),
+            Column("size_band", "Size", m.Company.size_band),
+            Column("location", "Location", m.Company.location),
+            Column("opportunities", "Opportunities",
+                   m.Opportunity.select(fn.COUNT(m.Opportunity.id)).where(m.Opportunity.company == m.Company.id),
+                   "int"),
+        ),
+        lambda q: q,
+        (m.Company.name_key, m.Company.industry, m.Company.location),
+        "name",
+    ),
+    "opportunity": ListSpec(
+        "opportunity",
+        (
+            Column("company", "Company", m.Company.name, sort_expr=m.Company.name_key),
+            Column("title", "Role", m.Opportunity.title, sort_expr=m.Opportunity.title_key),
+            Column("status", "Status", m.Opportunity.status, "choice"),
+            Column("source", "Source", m.Opportunity.source, "choice"),
+            Column("invited_on", "Invited", m.Opportunity.invited_on, "date"),
+            Column("said_yes", "Said yes", m.Opportunity.said_yes, "bool"),
+            Column("work_mode", "Mode", m.Opportunity.work_mode, "choice"),
+            Column("interviews", "Interviews",
+                   m.Interview.select(fn.COUNT(m.Interview.id)).where(m.Interview.opportunity == m.Opportunity.id),
+                   "int"),
+        ),
+        _company_of_opportunity,
+        (m.Company.name_key, m.Opportunity.title_key, m.Opportunity.tech_stack, m.Opportunity.notes),
+        "invited_on",
+        True,
+        filters={"status": m.Opportunity.status, "company": m.Opportunity.company, "source": m.Opportunity.source},
+        date_expr=m.Opportunity.invited_on,
+    ),
+    "interview": ListSpec(
+        "interview",
+        (
+            Column("scheduled_on", "Date", m.Interview.scheduled_on, "date"),
+            Column("scheduled_time", "Time", m.Interview.scheduled_time, "time"),
+            Column("company", "Company", m.Company.name, sort_expr=m.Company.name_key),
+            Column("role", "Role", m.Opportunity.title, sort_expr=m.Opportunity.title_key),
+            Column("stage", "Stage", m.Interview.stage, "choice"),
+            Column("format", "Format", m.Interview.format, "choice"),
+            Column("outcome", "Outcome", m.Interview.outcome, "choice"),
+            Column("self_rating_after", "Self-rating", m.Interview.self_rating_after, "rating"),
+        ),
+        _via_opportunity(m.Interview),
+        (m.Company.name_key, m.Opportunity.title_key, m.Interview.stage, m.Interview.debrief_notes,
+         m.Interview.employer_feedback),
+        "scheduled_on",
+        True,
+        filters={"stage": m.Interview.stage, "outcome": m.Interview.outcome, "opportunity": m.Interview.opportunity,
+                 "company": m.Opportunity.company},
+        date_expr=m.Interview.scheduled_on,
+    ),
+    "contact": ListSpec(
+        "contact",
+        (
+            Column("name", "Name", m.Contact.name, sort_expr=m.Contact.name_key),
+            Column("company", "Company", CompanyOfContact.name, sort_expr=CompanyOfContact.name_key),
+            Column("role", "Role", m.Contact.role),
+            Column("met_on", "Met on", m.Contact.met_on, "date"),
+            Column("next_follow_up", "Follow up", m.Contact.next_follow_up, "date"),
+        ),
+        lambda q: q.join(CompanyOfContact, JOIN.LEFT_OUTER, on=(m.Contact.company == CompanyOfContact.id)),
+        (m.Contact.name_key, CompanyOfContact.name_key, m.Contact.role, m.Contact.email),
+        "name",
+        filters={"company": m.Contact.company},
+        date_expr=m.Contact.met_on,
+    ),
+    "question": ListSpec(
+        "question",
+        (
+            Column("text", "Question", m.Question.text),
+            Column("kind", "Kind", m.Question.kind, "choice"),
+            Column("topic", "Topic", m.Question.topic),
+            Column("answer_quality", "Answer", m.Question.answer_quality, "rating"),
+            Column("follow_up", "Follow-up", m.Question.follow_up, "choice"),
+        ),
+        lambda q: q,
+        (m.Question.text_key, m.Question.topic),
+        "id",
+        filters={"interview": m.Question.interview, "kind": m.Question.kind, "follow_up": m.Question.follow_up,
+                 "topic": m.Question.topic},
+    ),
+    "skill": ListSpec(
+        "skill",
+        (
+            Column("name", "Skill", m.Skill.name),
+            Column("category", "Category", m.Skill.category),
+            Column("target_level", "Target", m.Skill.target_level, "rating"),
+        ),
+        lambda q: q,
+        (m.Skill.name_key, m.Skill.category),
+        "name",
+    ),
+    "offer": ListSpec(
+        "offer",
+        (
+            Column("company", "Company", m.Company.name, sort_expr=m.Company.name_key),
+            Column("role", "Role", m.Opportunity.title, sort_expr=m.Opportunity.title_key),
+            Column("received_on", "Received", m.Offer.received_on, "date"),
+            Column("currency", "Currency", m.Offer.currency),
+            Column("base_salary", "Base / year", m.Offer.base_salary, "money"),
+            Column("yearly_total", "Total / year",
+                   m.Offer.base_salary + fn.COALESCE(m.Offer.bonus, 0) + fn.COALESCE(m.Offer.equity_per_year, 0),
+                   "money"),
+            Column("status", "Status", m.Offer.status, "choice"),
+        ),
+        _via_opportunity(m.Offer),
+        (m.Company.name_key, m.Opportunity.title_key),
+        "received_on",
+        True,
+        filters={"status": m.Offer.status, "opportunity": m.Offer.opportunity},
+        date_expr=m.Offer.received_on,
+    ),
+    "criterion": ListSpec(
+        "criterion",
+        (
+            Column("name", "Criterion", m.Criterion.name),
+            Column("weight", "Weight", m.Criterion.weight, "int"),
+            Column("active", "Active", m.Criterion.active, "bool"),
+        ),
+        lambda q: q,
+        (m.Criterion.name_key,),
+        "name",
+    ),
+    "task": ListSpec(
+        "task",
+        (
+            Column("title", "Task", m.Task.title),
+            Column("due_on", "Due", m.Task.due_on, "date"),
+            Column("done", "Done", m.Task.done, "bool"),
+        ),
+        lambda q: q,
+        (m.Task.title,),
+        "due_on",
+        filters={"done": m.Task.done},
+        date_expr=m.Task.due_on,
+    ),
+}
+
+
+def spec(kind_name: str) -> ListSpec:
+    try:
+        return SPECS[kind_name]
+    except KeyError:
+        raise KeyError(f"no list is defined for {kind_name!r}") from None
+
+
+def _filtered(s: ListSpec, query: Any, search: str, filters: Mapping[str, Any] | None) -> Any:
+    term = normalise(search) if search else ""
+    if term:
+        condition = None
+        for expr in s.search:
+            hit = fn.instr(fn.lower(expr), term) > 0
+            condition = hit if condition is None else condition | hit
+        query = query.where(condition)
+    for name, value in (filters or {}).items():
+        if name == "date_from":
+            query = query.where(s.date_expr >= value)
+        elif name == "date_to":
+            query = query.where(s.date_expr <= value)
+        elif name in s.filters:
+            expr = s.filters[name]
+            query = query.where(expr.is_null() if value is None else expr == value)
+        else:
+            raise KeyError(f"{s.kind} list has no filter {name!r}")
+    return query
+
+
+def list_ids(
+    kind_name: str,
+    *,
+    search: str = "",
+    sort: str | None = None,
+    descending: bool | None = None,
+    filters: Mapping[str, Any] | None = None,
+) -> list[int]:
+    """Ids of the matching records in display order (NULLs last either way, then by id)."""
+    s = spec(kind_name)
+    model = get_kind(kind_name).model
+    sort = sort or s.default_sort
+    descending = s.default_descending if descending is None else descending
+    expr = model.id if sort == "id" else s.column(sort).order_by
+    query = _filtered(s, s.join(model.select(model.id)), search, filters)
+    nulls_last = Case(None, [(expr.is_null(), 1)], 0)
+    order = [nulls_last, expr.desc() if descending else expr.asc(), model.id.desc() if descending else model.id]
+    return [row[0] for row in query.order_by(*order).tuples()]
+
+
+def count(kind_name: str, *, search: str = "", filters: Mapping[str, Any] | None = None) -> int:
+    s = spec(kind_name)
+    model = get_kind(kind_name).model
+    return _filtered(s, s.join(model.select(model.id)), search, filters).count()
+
+
+def fetch_rows(kind_name: str, ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    """Display values (one per column of the spec) of the records with these ids."""
+    s = spec(kind_name)
+    model = get_kind(kind_name).model
+    ids = list(ids)
+    rows: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 500):
+        query = s.join(model.select(model.id, *[c.expr.alias(c.key) for c in s.columns]))
+        for row in query.where(model.id.in_(ids[start : start + 500])).tuples():
+            rows[row[0]] = row[1:]
+    return rows
+
+
+# --- labels of linked records -----------------------------------------------------------------
+
+
+def _opportunity_label(company: str, title: str) -> str:
+    return f"{company} — {title}"
+
+
+def ref_label(kind_name: str, record_id: int | None) -> str:
+    """How a linked record is named in a form ("Acme — Backend engineer")."""
+    if record_id is None:
+        return ""
+    options = ref_options(kind_name, ids=[record_id])
+    return options[0][1] if options else f"(deleted {kind_name} {record_id})"
+
+
+def ref_options(
+    kind_name: str, search: str = "", limit: int = 50, ids: list[int] | None = None
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for choosing a linked record, searched in SQL."""
+    term = normalise(search) if search else ""
+    if kind_name == "company":
+        query = m.Company.select(m.Company.id, m.Company.name).order_by(m.Company.name_key)
+        if term:
+            query = query.where(fn.instr(m.Company.name_key, term) > 0)
+        rows = [(i, name) for i, name in query.where(m.Company.id.in_(ids) if ids else True).limit(limit).tuples()]
+    elif kind_name == "opportunity":
+        query = _company_of_opportunity(m.Opportunity.select(m.Opportunity.id, m.Company.name, m.Opportunity.title))
+        if term:
+            query = query.where((fn.instr(m.Company.name_key, term) > 0) | (fn.instr(m.Opportunity.title_key, term) > 0))
+        if ids:
+            query = query.where(m.Opportunity.id.in_(ids))
+        query = query.order_by(m.Company.name_key, m.Opportunity.title_key).limit(limit)
+        rows = [(i, _opportunity_label(c, t)) for i, c, t in query.tuples()]
+    elif kind_name == "interview":
+        query = _via_opportunity(m.Interview)(
+            m.Interview.select(m.Interview.id, m.Interview.scheduled_on, m.Interview.stage, m.Company.name,
+                               m.Opportunity.title)
+        )
+        if term:
+            query = query.where((fn.instr(m.Company.name_key, term) > 0) | (fn.instr(m.Opportunity.title_key, term) > 0))
+        if ids:
+            query = query.where(m.Interview.id.in_(ids))
+        query = query.order_by(m.Interview.scheduled_on.desc()).limit(limit)
+        rows = [(i, f"{_date_text(d)} {stage} — {c}, {t}") for i, d, stage, c, t in query.tuples()]
+    else:
+        model = get_kind(kind_name).model
+        label_field = next(
+            (model._meta.fields[n] for n in ("name", "title", "text") if n in model._meta.fields), model.id
+        )
+        query = model.select(model.id, label_field)
+        if term:
+            query = query.where(fn.instr(fn.lower(label_field), term) > 0)
+        if ids:
+            query = query.where(model.id.in_(ids))
+        rows = [(i, str(label)) for i, label in query.order_by(label_field).limit(limit).tuples()]
+    return rows
+
+
+def _date_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
