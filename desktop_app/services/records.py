@@ -64,7 +64,7 @@ def find_by_natural_key(k: Kind, values: Mapping[str, Any], exclude_id: int | No
     return row[0] if row else None
 
 
-def _cross_field_errors(k: Kind, merged: Mapping[str, Any]) -> list[FieldError]:
+def cross_field_errors(k: Kind, merged: Mapping[str, Any]) -> list[FieldError]:
     errors: list[FieldError] = []
 
     def before(later: str, earlier: str, label: str) -> None:
@@ -115,7 +115,7 @@ def validate(kind_name: str, values: Mapping[str, Any], record_id: int | None = 
             errors.append(FieldError(f.name, f"the {f.ref.replace('_', ' ')} chosen (id {target}) does not exist"))
     merged = {**existing, **cleaned}
     if not errors:
-        errors.extend(_cross_field_errors(k, merged))
+        errors.extend(cross_field_errors(k, merged))
     if not errors and k.unique:
         clash = find_by_natural_key(k, merged, exclude_id=record_id)
         if clash is not None:
@@ -259,5 +259,5 @@ def delete(kind_name: str, record_id: int) -> Change:
 
 __all__ = [
     "KINDS", "create", "update", "delete", "delete_plan", "delete_impact", "get", "exists",
-    "defaults", "validate", "find_by_natural_key",
+    "defaults", "validate", "find_by_natural_key", "cross_field_errors",
 ]

@@ -1,0 +1,124 @@
+"""Strict CSV reading for the command line (PRODUCT.md "CSV interchange").
+
+UTF-8 (a BOM is accepted), comma-separated, one header row. Header names are matched trimmed and
+case-insensitively; an unknown, duplicate or missing required column is an error naming it. Every
+problem is a RowError with the line an editor shows (the header is line 1; a record spanning
+several lines is named by the line it starts on).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from .interchange import CsvError, RowError, SourceRow
+
+_BOM = b"\xef\xbb\xbf"
+_FIELD_LIMIT = 16 * 1024 * 1024
+
+
+def _fail(shown: str, message: str, line: int | None = None, column: str = "") -> CsvError:
+    return CsvError([RowError(line, column, message, shown)])
+
+
+def read_text(path: Path, shown: str | None = None) -> str:
+    """The file's text; raises CsvError when it is missing, empty, binary or not UTF-8."""
+    shown = str(path) if shown is None else shown
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(shown, "no such file") from None
+    except IsADirectoryError:
+        raise _fail(shown, "is a folder, not a CSV file") from None
+    except PermissionError:
+        raise _fail(shown, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise _fail(shown, f"cannot be read ({exc.strerror or exc})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(shown, "is UTF-16 text; save it as UTF-8 CSV")
+    if data.startswith(b"PK\x03\x04"):
+        raise _fail(shown, "is not a text CSV file (it looks like a spreadsheet workbook; save it as CSV UTF-8)")
+    if b"\x00" in data:
+        raise _fail(shown, "is not a text CSV file")
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    if not data.strip():
+        raise _fail(shown, "is empty (no header row)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start : exc.start + 1].hex().upper()
+        raise _fail(shown, f"is not UTF-8 text (byte 0x{byte}); save the file as UTF-8", line) from None
+
+
+def _records(text: str, shown: str) -> list[tuple[int, list[str]]]:
+    """(line the record starts on, cells) for every record of the text."""
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise _fail(shown, f"is not valid CSV here ({exc})", start) from None
+    return records
+
+
+def read_csv(
+    path: Path,
+    columns: Sequence[str],
+    required: Sequence[str] = (),
+    *,
+    shown: str | None = None,
+) -> list[SourceRow]:
+    """The rows of a CSV file keyed by the canonical column names (those of `columns` it has).
+
+    Blank lines are skipped; a short row's missing cells are empty. Raises CsvError listing every
+    problem of the header, or of the row shapes.
+    """
+    shown = str(path) if shown is None else shown
+    records = _records(read_text(path, shown), shown)
+    header_line, header = records[0]
+    if not any(cell.strip() for cell in header):
+        raise _fail(shown, "the header row is empty", header_line)
+    body = records[1:]
+    known = {name.casefold(): name for name in columns}
+    index_of: dict[str, int] = {}
+    errors: list[RowError] = []
+    for i, raw in enumerate(header):
+        name = raw.strip()
+        if not name:
+            if any(i < len(cells) and cells[i].strip() for _, cells in body):
+                errors.append(RowError(header_line, f"{i + 1}", "has values but no name in the header row", shown))
+            continue
+        canonical = known.get(name.casefold())
+        if canonical is None:
+            errors.append(RowError(header_line, name, f"unknown column; known columns are {', '.join(columns)}", shown))
+        elif canonical in index_of:
+            errors.append(RowError(header_line, name, "appears twice in the header row", shown))
+        else:
+            index_of[canonical] = i
+    for name in required:
+        if name not in index_of:
+            errors.append(RowError(header_line, name, "required column is missing", shown))
+    if errors:
+        raise CsvError(errors)
+
+    width = len(header)
+    rows: list[SourceRow] = []
+    for line, cells in body:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if any(cell.strip() for cell in cells[width:]):
+            errors.append(RowError(line, "", f"has {len(cells)} cells but the header row has {width} columns", shown))
+            continue
+        rows.append(SourceRow(line, {name: cells[i] if i < len(cells) else "" for name, i in index_of.items()}))
+    if errors:
+        raise CsvError(errors)
+    return rows
