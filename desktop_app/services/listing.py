@@ -304,8 +304,7 @@ def ref_options(
         rows = [(i, name) for i, name in query.where(m.Company.id.in_(ids) if ids else True).limit(limit).tuples()]
     elif kind_name == "opportunity":
         query = _company_of_opportunity(m.Opportunity.select(m.Opportunity.id, m.Company.name, m.Opportunity.title))
-        if term:
-            query = query.where((fn.instr(m.Company.name_key, term) > 0) | (fn.instr(m.Opportunity.title_key, term) > 0))
+        query = _match_words(query, term, m.Company.name_key, m.Opportunity.title_key)
         if ids:
             query = query.where(m.Opportunity.id.in_(ids))
         query = query.order_by(m.Company.name_key, m.Opportunity.title_key).limit(limit)
@@ -315,8 +314,7 @@ def ref_options(
             m.Interview.select(m.Interview.id, m.Interview.scheduled_on, m.Interview.stage, m.Company.name,
                                m.Opportunity.title)
         )
-        if term:
-            query = query.where((fn.instr(m.Company.name_key, term) > 0) | (fn.instr(m.Opportunity.title_key, term) > 0))
+        query = _match_words(query, term, m.Company.name_key, m.Opportunity.title_key)
         if ids:
             query = query.where(m.Interview.id.in_(ids))
         query = query.order_by(m.Interview.scheduled_on.desc()).limit(limit)
@@ -333,6 +331,17 @@ def ref_options(
             query = query.where(model.id.in_(ids))
         rows = [(i, str(label)) for i, label in query.order_by(label_field).limit(limit).tuples()]
     return rows
+
+
+def _match_words(query: Any, term: str, *keys: Any) -> Any:
+    """Every word of the term must appear in one of the keys ("acme backend" finds "Acme — Backend")."""
+    for word in term.replace("—", " ").split():
+        condition = None
+        for key in keys:
+            hit = fn.instr(key, word) > 0
+            condition = hit if condition is None else condition | hit
+        query = query.where(condition)
+    return query
 
 
 def _date_text(value: Any) -> str:

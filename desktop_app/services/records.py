@@ -247,7 +247,8 @@ def delete_impact(kind_name: str, record_id: int) -> dict[str, int]:
     for row in delete_plan(kind_name, [record_id]).rows:
         if row.action == "delete" and not (row.table == k.model._meta.table_name and row.id == record_id):
             counts[row.table] = counts.get(row.table, 0) + 1
-    return {_plural(t, n): n for t, n in counts.items()}
+    order = [model._meta.table_name for model in m.RECORD_MODELS]
+    return {_plural(t, counts[t]): counts[t] for t in sorted(counts, key=order.index)}
 
 
 def delete(kind_name: str, record_id: int) -> Change:

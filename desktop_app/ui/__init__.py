@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, its screens, table models and forms. Talks only to services."""

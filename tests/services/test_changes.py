@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from desktop_app.db import models as m
 from desktop_app.services import records

@@ -86,3 +86,8 @@ def test_every_list_spec_runs(sample) -> None:
     for kind in listing.SPECS:
         ids = listing.list_ids(kind)
         assert len(listing.fetch_rows(kind, ids)) == len(ids) == listing.count(kind)
+
+
+def test_reference_search_matches_every_word_anywhere(sample) -> None:
+    assert [label for _, label in listing.ref_options("opportunity", "acme backend")] == ["acme — Backend"]
+    assert [label for _, label in listing.ref_options("opportunity", "backend zeta")] == []

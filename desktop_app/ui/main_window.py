@@ -1,0 +1,241 @@
+"""The main window: navigation on the left, the current screen on the right, menus routed to it.
+
+Kept small on purpose (Anki's lesson): screens are their own modules, the window only switches
+between them, routes menu commands to the current one and owns the change bus they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSignalBlocker, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__, settings
+from ..services.errors import ValidationError
+from . import dialogs
+from .bus import ChangeBus
+from .icons import app_icon
+from .record_screen import RecordScreen
+from .screen import Screen
+from .screens import SCREENS
+from .theme import THEMES, apply_theme
+
+LATER = "Coming in a later version"
+DEFAULT_SCREEN = "opportunities"
+SHORTCUTS = (
+    ("Ctrl+1 … Ctrl+8", "Go to a screen (Dashboard … Tasks)"),
+    ("Ctrl+N", "New record"), ("Ctrl+S", "Save the record"), ("Ctrl+F", "Search the list"),
+    ("Delete", "Delete the selected record (in the list)"), ("Enter", "From the list to the form"),
+    ("Down", "From the search box to the list"), ("Alt+Down", "Open the calendar of a date field"),
+    ("Ctrl+Shift+N or Alt+Q", "Add a question to the interview shown"),
+    ("F2 or typing", "Edit a question's cell"), ("Ctrl+Q", "Quit"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.bus = ChangeBus(self)
+        self.setWindowTitle(f"SayYes — {self.data_dir}")
+        self.setWindowIcon(app_icon())
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Screens")
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = []
+        for number, entry in enumerate(SCREENS, start=1):
+            screen = entry.make(self.bus, None)
+            screen.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            self.nav.addItem(entry.title)
+            self.nav.item(number - 1).setToolTip(f"{entry.title} (Ctrl+{number})")
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+
+        side = QFrame()
+        side.setObjectName("side")
+        side.setFixedWidth(196)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        self.nav_title = QLabel("SayYes")
+        self.nav_title.setObjectName("appName")
+        side_layout.addWidget(self.nav_title)
+        side_layout.addWidget(self.nav, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(f"Data folder: {self.data_dir}", 8000)
+
+        self._build_menus()
+        self.theme = settings.load().theme
+        self.apply_theme(self.theme, store=False)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:  # "system" follows the desktop when it switches between light and dark
+            hints.colorSchemeChanged.connect(self._on_color_scheme)
+        self.restore_state()
+
+    # --- menus ----------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object] | None = None,
+                shortcut: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is None:
+            action.setEnabled(False)
+            action.setToolTip(tip or LATER)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+            if tip:
+                action.setToolTip(tip)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        for text in ("&Import…", "&Export…", "&Backup now", "&Restore from backup…"):
+            self._action(file, text)
+        file.addSeparator()
+        self._action(file, "&Open data folder", self.open_data_folder, tip=str(self.data_dir))
+        self._action(file, "&Settings…")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, "Ctrl+Q")
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", None, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, "&Redo", None, "Ctrl+Shift+Z")
+        edit.addSeparator()
+        self.new_action = self._action(edit, "&New", lambda: self.current_screen.new_record(), "Ctrl+N")
+        self.save_action = self._action(edit, "&Save", lambda: self.current_screen.save(), "Ctrl+S")
+        self.delete_action = self._action(edit, "&Delete", lambda: self.current_screen.delete_current(),
+                                          tip="Delete the record shown (or press Delete in the list)")
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find", lambda: self.current_screen.focus_search(), "Ctrl+F")
+
+        view = bar.addMenu("&View")
+        self.go_actions: list[QAction] = []
+        for number, entry in enumerate(SCREENS, start=1):
+            action = self._action(view, entry.title, lambda i=number - 1: self.switch_to(i), f"Ctrl+{number}")
+            self.go_actions.append(action)
+        view.addSeparator()
+        theme_menu = view.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = self._action(theme_menu, name.capitalize(), lambda n=name: self.apply_theme(n))
+            action.setCheckable(True)
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About SayYes", self.show_about)
+        for menu in (file, edit, view, help_menu):
+            menu.setToolTipsVisible(True)
+
+    # --- screens --------------------------------------------------------------------------------
+
+    @property
+    def current_screen(self) -> Screen:
+        return self.screens[self.stack.currentIndex()]
+
+    def screen(self, key: str) -> Screen:
+        return next(s for s in self.screens if s.key == key)
+
+    def switch_to(self, index: int) -> bool:
+        """Show screen `index`; False when the user chose to stay (unsaved changes)."""
+        if not 0 <= index < len(self.screens):
+            return False
+        if index != self.stack.currentIndex() and not self.current_screen.can_leave():
+            with QSignalBlocker(self.nav):
+                self.nav.setCurrentRow(self.stack.currentIndex())
+            return False
+        self.stack.setCurrentIndex(index)
+        with QSignalBlocker(self.nav):
+            self.nav.setCurrentRow(index)
+        screen = self.screens[index]
+        screen.activate()
+        for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
+            action.setEnabled(screen.editable)
+        return True
+
+    def _on_nav_row(self, row: int) -> None:
+        self.switch_to(row)
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+
+    def apply_theme(self, name: str, store: bool = True) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+        self.theme = name
+        self.theme_actions.get(name, self.theme_actions["system"]).setChecked(True)
+        if store:
+            current = settings.load()
+            current.theme = name
+            try:
+                settings.save(current)
+            except ValidationError as exc:
+                dialogs.problem(self, "Theme not saved", str(exc))
+
+    def _on_color_scheme(self, _scheme: object) -> None:
+        if self.theme == "system":
+            self.apply_theme("system", store=False)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+        dialogs.info(self, "Keyboard shortcuts", f"<table cellspacing='4'>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About SayYes",
+            f"<h3>SayYes {__version__}</h3><p>Make every job interview pay: opportunities, networking, "
+            f"self-assessment, growth, security and exposure.</p><p>Your data stays on this computer, in "
+            f"<br><code>{self.data_dir}</code></p>",
+        )
+
+    # --- window state ---------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = settings.get_value("ui.geometry")
+        if not (isinstance(geometry, str) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))):
+            self.resize(1280, 800)
+        splitters = settings.get_value("ui.splitters", {})
+        for screen in self.screens:
+            state = splitters.get(screen.key) if isinstance(splitters, dict) else None
+            if isinstance(screen, RecordScreen) and isinstance(state, str):
+                screen.restore_split(QByteArray.fromBase64(state.encode()))
+        key = settings.get_value("ui.screen", DEFAULT_SCREEN)
+        keys = [s.key for s in self.screens]
+        self.switch_to(keys.index(key) if key in keys else keys.index(DEFAULT_SCREEN))
+
+    def save_state(self) -> None:
+        settings.set_value("ui.geometry", bytes(self.saveGeometry().toBase64()).decode())
+        settings.set_value("ui.screen", self.current_screen.key)
+        splitters = {s.key: bytes(s.splitter.saveState().toBase64()).decode()
+                     for s in self.screens if isinstance(s, RecordScreen)}
+        settings.set_value("ui.splitters", splitters)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if not self.current_screen.can_leave():
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()

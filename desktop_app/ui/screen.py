@@ -1,0 +1,143 @@
+"""What every screen of the main window offers the window (and what a placeholder screen is)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..services.changes import Change
+from .bus import ChangeBus
+
+
+CARD_WIDTH = 560
+CARD_MARGIN = 32
+
+
+def card_text(text: str, object_name: str = "emptyBody") -> QLabel:
+    """A wrapped label for a card of CARD_WIDTH, tall enough for its text (layouts under a stacked
+    widget do not ask word-wrapped labels for their height-for-width)."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    width = CARD_WIDTH - 2 * CARD_MARGIN
+    label.setMinimumHeight(label.heightForWidth(width) + label.fontMetrics().height() // 2)
+    return label
+
+
+def fill_card_page(page: QWidget, title: str, text: str, extra: QWidget) -> QLabel:
+    """Lay out `page` as one centred card: a heading, a paragraph and a widget (a button, a note)."""
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    card = QFrame()
+    card.setObjectName("emptyCard")
+    card.setFixedWidth(CARD_WIDTH)
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(CARD_MARGIN, 28, CARD_MARGIN, 28)
+    inner.setSpacing(12)
+    heading = QLabel(title)
+    heading.setObjectName("emptyTitle")
+    body = card_text(text)
+    inner.addWidget(heading)
+    inner.addWidget(body)
+    inner.addWidget(extra, 0, Qt.AlignmentFlag.AlignLeft)
+    centre = QHBoxLayout()  # not an alignment flag: that would lose the label's height-for-width
+    centre.addStretch(1)
+    centre.addWidget(card)
+    centre.addStretch(1)
+    outer.addLayout(centre)
+    outer.addStretch(2)
+    return body
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in … when it does not fit (it never widens the window)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(40)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def text(self) -> str:  # noqa: D102 - the whole text, not the elided one shown
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40))
+        super().setText(shown)
+
+
+class Screen(QWidget):
+    """A page of the main window. The window routes its menu commands and the change bus here.
+
+    `tables` are the tables the screen shows: a Change touching one of them makes it refresh, at once
+    when visible, or when next shown.
+    """
+
+    key = ""
+    title = ""
+    tables: frozenset[str] = frozenset()
+    editable = False  # whether New / Save / Delete / Find apply
+
+    message = Signal(str)  # a short note for the status bar ("Saved opportunity")
+
+    def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bus = bus
+        self._stale = True
+        bus.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if not (change.tables & self.tables):
+            return
+        if self.isVisible():
+            self.refresh(change)
+        else:
+            self._stale = True
+
+    def activate(self) -> None:
+        """Called when the screen becomes the current one."""
+        if self._stale:
+            self._stale = False
+            self.refresh(None)
+
+    def refresh(self, change: Change | None) -> None:
+        """Re-read what is shown (change None: everything)."""
+
+    def can_leave(self) -> bool:
+        """False keeps the user here (they cancelled leaving unsaved changes)."""
+        return True
+
+    def new_record(self) -> None: ...
+
+    def save(self) -> bool:
+        return True
+
+    def delete_current(self) -> None: ...
+
+    def focus_search(self) -> None: ...
+
+
+class PlaceholderScreen(Screen):
+    """A screen whose feature comes in a later version: says what it will be for."""
+
+    def __init__(self, bus: ChangeBus, key: str, title: str, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(bus, parent)
+        self.key, self.title = key, title
+        soon = QLabel("Coming in the next version")
+        soon.setObjectName("comingSoon")
+        body = fill_card_page(self, title, purpose, soon)
+        self.purpose_label = body
