@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -118,12 +117,7 @@ def _counted(table: str, count: int) -> str:
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
-    try:
-        demo = importlib.import_module("desktop_app.services.demo")
-    except ModuleNotFoundError as exc:
-        if exc.name != "desktop_app.services.demo":
-            raise
-        raise CommandError("demo data is not available in this version of SayYes") from None
+    from .services import demo
     from .services.datafolder import has_records
 
     with _data_folder(data_dir, create=True):

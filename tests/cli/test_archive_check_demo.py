@@ -6,7 +6,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from desktop_app.paths import database_path
 
@@ -130,7 +129,6 @@ def test_commands_on_a_damaged_file_say_so(tmp_path: Path, data_dir: Path, sayye
 
 
 def test_demo_refuses_a_folder_with_data(data_dir: Path, sayyes, seeded: Path) -> None:
-    pytest.importorskip("desktop_app.services.demo")
     before = dump(data_dir)
     result = sayyes("demo", "--size", "5")
     assert result.code == 1
@@ -139,7 +137,6 @@ def test_demo_refuses_a_folder_with_data(data_dir: Path, sayyes, seeded: Path) -
 
 
 def test_demo_fills_an_empty_folder(data_dir: Path, sayyes) -> None:
-    pytest.importorskip("desktop_app.services.demo")
     result = sayyes("demo", "--size", "20")
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith(f"created demo data in {data_dir}: ")
@@ -149,7 +146,6 @@ def test_demo_fills_an_empty_folder(data_dir: Path, sayyes) -> None:
 
 
 def test_demo_force_replaces_data(data_dir: Path, sayyes, seeded: Path) -> None:
-    pytest.importorskip("desktop_app.services.demo")
     result = sayyes("demo", "--size", "10", "--force")
     assert result.code == 0, result.err
     assert len(dump(data_dir)["interview"]) == 10
