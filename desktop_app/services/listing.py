@@ -207,6 +207,82 @@ SPECS: dict[str, ListSpec] = {
         filters={"done": m.Task.done},
         date_expr=m.Task.due_on,
     ),
+    "interaction": ListSpec(
+        "interaction",
+        (
+            Column("occurred_on", "Date", m.Interaction.occurred_on, "date"),
+            Column("contact", "Contact", m.Contact.name, sort_expr=m.Contact.name_key),
+            Column("channel", "Channel", m.Interaction.channel, "choice"),
+            Column("summary", "Summary", m.Interaction.summary),
+        ),
+        lambda q: q.join(m.Contact, on=(m.Interaction.contact == m.Contact.id)),
+        (m.Contact.name_key, m.Interaction.summary),
+        "occurred_on",
+        True,
+        filters={"contact": m.Interaction.contact, "channel": m.Interaction.channel},
+        date_expr=m.Interaction.occurred_on,
+    ),
+    "interview_contact": ListSpec(
+        "interview_contact",
+        (
+            Column("contact", "Interviewer", m.Contact.name, sort_expr=m.Contact.name_key),
+            Column("role", "Role", m.Contact.role),
+            Column("email", "Email", m.Contact.email),
+        ),
+        lambda q: q.join(m.Contact, on=(m.InterviewContact.contact == m.Contact.id)),
+        (m.Contact.name_key,),
+        "contact",
+        filters={"interview": m.InterviewContact.interview, "contact": m.InterviewContact.contact},
+    ),
+    "skill_rating": ListSpec(
+        "skill_rating",
+        (
+            Column("rated_on", "Date", m.SkillRating.rated_on, "date"),
+            Column("skill", "Skill", m.Skill.name, sort_expr=m.Skill.name_key),
+            Column("level", "Level", m.SkillRating.level, "rating"),
+            Column("source", "Source", m.SkillRating.source, "choice"),
+        ),
+        lambda q: q.join(m.Skill, on=(m.SkillRating.skill == m.Skill.id)),
+        (m.Skill.name_key,),
+        "rated_on",
+        True,
+        filters={"skill": m.SkillRating.skill, "source": m.SkillRating.source},
+        date_expr=m.SkillRating.rated_on,
+    ),
+    "offer_revision": ListSpec(
+        "offer_revision",
+        (
+            Column("revised_on", "Revised on", m.OfferRevision.revised_on, "date"),
+            Column("currency", "Currency", m.OfferRevision.currency),
+            Column("base_salary", "Base / year", m.OfferRevision.base_salary, "money"),
+            Column("bonus", "Bonus / year", m.OfferRevision.bonus, "money"),
+            Column("equity_per_year", "Equity / year", m.OfferRevision.equity_per_year, "money"),
+            Column("sign_on", "Sign-on", m.OfferRevision.sign_on, "money"),
+        ),
+        lambda q: q,
+        (m.OfferRevision.note,),
+        "revised_on",
+        True,
+        filters={"offer": m.OfferRevision.offer},
+        date_expr=m.OfferRevision.revised_on,
+    ),
+    "score": ListSpec(
+        "score",
+        (
+            Column("company", "Company", m.Company.name, sort_expr=m.Company.name_key),
+            Column("criterion", "Criterion", m.Criterion.name, sort_expr=m.Criterion.name_key),
+            Column("score", "Score", m.Score.score, "rating"),
+            Column("scored_on", "Date", m.Score.scored_on, "date"),
+        ),
+        lambda q: q.join(m.Company, on=(m.Score.company == m.Company.id)).switch(m.Score).join(
+            m.Criterion, on=(m.Score.criterion == m.Criterion.id)
+        ),
+        (m.Company.name_key, m.Criterion.name_key, m.Score.note),
+        "scored_on",
+        True,
+        filters={"company": m.Score.company, "criterion": m.Score.criterion},
+        date_expr=m.Score.scored_on,
+    ),
 }
 
 
