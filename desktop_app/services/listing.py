@@ -329,8 +329,9 @@ def list_ids(
     descending = s.default_descending if descending is None else descending
     expr = model.id if sort == "id" else s.column(sort).order_by
     query = _filtered(s, s.join(model.select(model.id)), search, filters)
-    nulls_last = Case(None, [(expr.is_null(), 1)], 0)
-    order = [nulls_last, expr.desc() if descending else expr.asc(), model.id.desc() if descending else model.id]
+    order = [expr.desc() if descending else expr.asc(), model.id.desc() if descending else model.id]
+    if hasattr(expr, "is_null"):  # a counting subquery is never NULL
+        order.insert(0, Case(None, [(expr.is_null(), 1)], 0))
     return [row[0] for row in query.order_by(*order).tuples()]
 
 
