@@ -64,6 +64,11 @@ def _via_opportunity(model: type[m.BaseModel]) -> Callable[[Any], Any]:
 
 CompanyOfContact = m.Company.alias("contact_company")
 
+
+def _count(subquery: Any) -> Any:
+    """A counting subquery as a column expression that can be sorted and aliased."""
+    return fn.COALESCE(subquery, 0)
+
 SPECS: dict[str, ListSpec] = {
     "company": ListSpec(
         "company",
@@ -73,7 +78,7 @@ SPECS: dict[str, ListSpec] = {
             Column("size_band", "Size", m.Company.size_band),
             Column("location", "Location", m.Company.location),
             Column("opportunities", "Opportunities",
-                   m.Opportunity.select(fn.COUNT(m.Opportunity.id)).where(m.Opportunity.company == m.Company.id),
+                   _count(m.Opportunity.select(fn.COUNT(m.Opportunity.id)).where(m.Opportunity.company == m.Company.id)),
                    "int"),
         ),
         lambda q: q,
@@ -91,7 +96,7 @@ SPECS: dict[str, ListSpec] = {
             Column("said_yes", "Said yes", m.Opportunity.said_yes, "bool"),
             Column("work_mode", "Mode", m.Opportunity.work_mode, "choice"),
             Column("interviews", "Interviews",
-                   m.Interview.select(fn.COUNT(m.Interview.id)).where(m.Interview.opportunity == m.Opportunity.id),
+                   _count(m.Interview.select(fn.COUNT(m.Interview.id)).where(m.Interview.opportunity == m.Opportunity.id)),
                    "int"),
         ),
         _company_of_opportunity,
@@ -329,9 +334,8 @@ def list_ids(
     descending = s.default_descending if descending is None else descending
     expr = model.id if sort == "id" else s.column(sort).order_by
     query = _filtered(s, s.join(model.select(model.id)), search, filters)
-    order = [expr.desc() if descending else expr.asc(), model.id.desc() if descending else model.id]
-    if hasattr(expr, "is_null"):  # a counting subquery is never NULL
-        order.insert(0, Case(None, [(expr.is_null(), 1)], 0))
+    nulls_last = Case(None, [(expr.is_null(), 1)], 0)
+    order = [nulls_last, expr.desc() if descending else expr.asc(), model.id.desc() if descending else model.id]
     return [row[0] for row in query.order_by(*order).tuples()]
 
 
