@@ -116,8 +116,10 @@ class MainWindow(QMainWindow):
         self._action(file, "&Quit", self.close, "Ctrl+Q")
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", None, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, "&Redo", None, "Ctrl+Shift+Z")
+        self.undo_action = self._action(edit, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, "&Redo", self.redo, "Ctrl+Shift+Z")
+        self.bus.historyChanged.connect(self._update_history_actions)
+        self._update_history_actions()
         edit.addSeparator()
         self.new_action = self._action(edit, "&New", lambda: self.current_screen.new_record(), "Ctrl+N")
         self.save_action = self._action(edit, "&Save", lambda: self.current_screen.save(), "Ctrl+S")
@@ -175,6 +177,32 @@ class MainWindow(QMainWindow):
 
     def _on_nav_row(self, row: int) -> None:
         self.switch_to(row)
+
+    # --- undo / redo ----------------------------------------------------------------------------
+
+    def _update_history_actions(self) -> None:
+        for action, word, label in ((self.undo_action, "Undo", self.bus.undo_label),
+                                    (self.redo_action, "Redo", self.bus.redo_label)):
+            action.setEnabled(label is not None)
+            action.setText(f"&{word} {label}" if label else f"&{word}")
+            action.setToolTip(f"{word} {label}" if label else f"Nothing to {word.lower()}")
+
+    def undo(self) -> None:
+        self._step(self.bus.undo, "Undo")
+
+    def redo(self) -> None:
+        self._step(self.bus.redo, "Redo")
+
+    def _step(self, step: Callable[[], object], word: str) -> None:
+        if not self.current_screen.can_leave():  # unsaved edits first: save, discard or stay
+            return
+        try:
+            change = step()
+        except Exception as exc:  # the rows changed under the step: say so, keep the data as it is
+            dialogs.problem(self, f"{word} failed", f"{word} could not be done, and nothing was changed: {exc}")
+            return
+        if change is not None:
+            self.statusBar().showMessage(f"{word}: {change.label}", 5000)
 
     # --- commands -------------------------------------------------------------------------------
 

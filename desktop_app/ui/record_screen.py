@@ -242,8 +242,7 @@ class RecordScreen(Screen):
         keep = self.form.record_id
         self.list.reload(keep)
         if keep is not None and change is not None:
-            table = self.kind.model._meta.table_name
-            if keep in change.ids(table, "delete"):
+            if not records.exists(self.kind_name, keep):  # deleted, or its creation undone
                 self._show_record_pane(False)
             elif not self.form.is_dirty():
                 self._load(keep)  # the record, or a record it names (its company ...), may have changed

@@ -139,8 +139,11 @@ class QuestionsPanel(QWidget):
             self.reload()
 
     def _publish(self, change: Change) -> None:
-        self._published = change
-        self.bus.publish(change)
+        self._published = change  # only while it is announced: its undo must refresh us
+        try:
+            self.bus.publish(change)
+        finally:
+            self._published = None
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
