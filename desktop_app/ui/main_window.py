@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         for number, entry in enumerate(SCREENS, start=1):
             screen = entry.make(self.bus, None)
             screen.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            screen.openRequested.connect(self.open_record)
             self.screens.append(screen)
             self.stack.addWidget(screen)
             self.nav.addItem(entry.title)
@@ -107,11 +108,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        for text in ("&Import…", "&Export…", "&Backup now", "&Restore from backup…"):
+        self.import_action = self._action(file, "&Import…", self.import_file, "Ctrl+I")
+        self.export_action = self._action(file, "&Export…", self.export_data, "Ctrl+E")
+        for text in ("&Backup now", "&Restore from backup…"):
             self._action(file, text)
         file.addSeparator()
         self._action(file, "&Open data folder", self.open_data_folder, tip=str(self.data_dir))
-        self._action(file, "&Settings…")
+        self.settings_action = self._action(file, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
         file.addSeparator()
         self._action(file, "&Quit", self.close, "Ctrl+Q")
 
@@ -178,6 +181,13 @@ class MainWindow(QMainWindow):
     def _on_nav_row(self, row: int) -> None:
         self.switch_to(row)
 
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Follow a link: switch to the screen that shows this kind and show the record there."""
+        for index, screen in enumerate(self.screens):
+            if kind in screen.opens:
+                return self.switch_to(index) and screen.open_record(kind, record_id)
+        return False
+
     # --- undo / redo ----------------------------------------------------------------------------
 
     def _update_history_actions(self) -> None:
@@ -205,6 +215,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{word}: {change.label}", 5000)
 
     # --- commands -------------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        from .import_wizard import run_import_wizard
+
+        run_import_wizard(self)
+
+    def export_data(self) -> None:
+        from .export_dialog import run_export_dialog
+
+        run_export_dialog(self)
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import run_settings_dialog
+
+        run_settings_dialog(self)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))

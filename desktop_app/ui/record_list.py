@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
@@ -160,6 +160,17 @@ class RecordList(QWidget):
         self.select_id(keep)
         self.update_count()
         self.queryChanged.emit()
+
+    def clear_query_for(self, record_id: int) -> None:
+        """Drop the search and filters when they hide this record (following a link to it)."""
+        if self.model.row_of(record_id) is not None:
+            return
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for box in self.filter_boxes.values():
+            with QSignalBlocker(box):
+                box.setCurrentIndex(0)
+        self.apply_query()
 
     def reload(self, keep: int | None) -> None:
         """Re-read the ids after a change and make `keep` current again if it is still listed."""

@@ -268,6 +268,16 @@ class RecordScreen(Screen):
         self.record_loaded(None)
         self.form.focus_first()
 
+    @property
+    def opens(self) -> frozenset[str]:  # type: ignore[override]
+        return frozenset({self.kind_name})
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != self.kind_name:
+            return False
+        self.list.clear_query_for(record_id)
+        return self.show_record(record_id)
+
     def show_record(self, record_id: int) -> bool:
         """Select a record in the list and show it in the form (asking about unsaved edits first)."""
         if record_id != self.form.record_id and not self._resolve_unsaved():

@@ -93,6 +93,8 @@ class Screen(QWidget):
     editable = False  # whether New / Save / Delete / Find apply
 
     message = Signal(str)  # a short note for the status bar ("Saved opportunity")
+    openRequested = Signal(str, int)  # (kind, id): show this record on the screen that shows its kind
+    opens: frozenset[str] = frozenset()  # record kinds this screen can show (open_record)
 
     def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,10 @@ class Screen(QWidget):
     def delete_current(self) -> None: ...
 
     def focus_search(self) -> None: ...
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show one record of a kind in `opens`; False when it could not be shown."""
+        return False
 
 
 class PlaceholderScreen(Screen):

@@ -13,8 +13,13 @@ from PySide6.QtWidgets import QWidget
 
 from ..bus import ChangeBus
 from ..screen import PlaceholderScreen, Screen
+from .companies import CompaniesScreen
+from .contacts import ContactsScreen
 from .interviews import InterviewsScreen
+from .offers import OffersScreen
 from .opportunities import OpportunitiesScreen
+from .questions import QuestionsScreen
+from .tasks import TasksScreen
 
 
 @dataclass(frozen=True)
@@ -38,31 +43,11 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ),
     ScreenEntry("opportunities", "Opportunities", OpportunitiesScreen),
     ScreenEntry("interviews", "Interviews", InterviewsScreen),
-    _placeholder(
-        "questions", "Questions & Skills",
-        "Every question you were asked, in one bank: how well you answered, a better answer, and "
-        "what to study next — beside your skills and how their levels move over time.",
-    ),
-    _placeholder(
-        "contacts", "Contacts",
-        "The people you meet in interviews — future colleagues, referrers and hiring managers — with "
-        "where you met, your conversations since, and when to follow up.",
-    ),
-    _placeholder(
-        "offers", "Offers",
-        "Offers and their revisions, compared side by side with your current job in your display "
-        "currency, totals per year, and their deadlines — your safety net and your leverage.",
-    ),
-    _placeholder(
-        "companies", "Companies",
-        "Every company you have seen from the inside: strengths, weaknesses and red flags, scored "
-        "against your own workplace standards with a weighted fit score.",
-    ),
-    _placeholder(
-        "tasks", "Tasks",
-        "What is due: follow-ups with contacts, topics to study, offer deadlines and upcoming "
-        "interviews, in one list you can tick off.",
-    ),
+    ScreenEntry("questions", "Questions & Skills", QuestionsScreen),
+    ScreenEntry("contacts", "Contacts", ContactsScreen),
+    ScreenEntry("offers", "Offers", OffersScreen),
+    ScreenEntry("companies", "Companies", CompaniesScreen),
+    ScreenEntry("tasks", "Tasks", TasksScreen),
 )
 
 __all__ = ["SCREENS", "ScreenEntry"]
