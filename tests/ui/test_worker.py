@@ -13,10 +13,14 @@ from desktop_app.services.errors import Cancelled
 from desktop_app.ui.worker import run_in_background
 
 
-def test_work_runs_on_another_thread_and_returns_its_result(qtbot: Any, database: Any) -> None:
-    seen: dict[str, Any] = {}
+def test_work_runs_on_another_thread_and_returns_its_result(qtbot: Any, database: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QProgressDialog
 
-    progress_threads: list[Any] = []
+    seen: dict[str, Any] = {}
+    dialog_threads: list[Any] = []
+    original = QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setValue",
+                        lambda self, v: (dialog_threads.append(threading.current_thread()), original(self, v)))
 
     def work(progress: Any, cancel: Any) -> int:
         seen["thread"] = threading.current_thread()
