@@ -38,9 +38,9 @@ class RecordList(QWidget):
 
     def __init__(self, kind_name: str, filters: tuple[FilterSpec, ...] = (),
                  widths: Mapping[str, int] | None = None, order: tuple[str, ...] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, model_class: type[RecordTableModel] = RecordTableModel) -> None:
         super().__init__(parent)
-        self.model = RecordTableModel(kind_name, self)
+        self.model = model_class(kind_name, self)
         plural = self.model._kind.plural.replace("_", " ")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +58,7 @@ class RecordList(QWidget):
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.search, 1)
+        self.filter_row = top
         self.filter_boxes: dict[str, QComboBox] = {}
         for spec in filters:
             box = QComboBox()
@@ -200,6 +201,9 @@ class RecordList(QWidget):
                 selection.clearSelection()
                 return False
             index = self.model.index(row, 0)
+            if (self.view.selectionMode() != QAbstractItemView.SelectionMode.SingleSelection
+                    and self.view.currentIndex().row() == row):
+                return True  # a multi-selection (offers to compare) keeps its other rows
             selection.setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
@@ -207,6 +211,13 @@ class RecordList(QWidget):
             self._quiet = False
         self.view.scrollTo(index)
         return True
+
+    def add_filter_box(self, name: str, box: QComboBox) -> None:
+        """A filter whose choices the screen fills itself (e.g. the values found in the data);
+        its item data is the listing filter's value, None for no filter."""
+        box.currentIndexChanged.connect(lambda _i: self.apply_query())
+        self.filter_boxes[name] = box
+        self.filter_row.addWidget(box)
 
     def set_filter(self, name: str, value: Any) -> None:
         box = self.filter_boxes[name]

@@ -24,6 +24,7 @@ from .form import RecordForm
 from .formatting import join_counts
 from .record_list import FilterSpec, RecordList
 from .screen import ElidedLabel, Screen, fill_card_page
+from .table_model import RecordTableModel
 
 
 def empty_state(title: str, text: str, button_text: str) -> tuple[QWidget, QPushButton]:
@@ -46,13 +47,15 @@ class RecordScreen(Screen):
     empty_text = ""
     list_share = 0.52  # of the width, for the list, until the user moves the splitter
     editable = True
+    model_class: type[RecordTableModel] = RecordTableModel  # a subclass may add computed columns
 
     def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(bus, parent)
         self._editing_new = False
         self.kind = get_kind(self.kind_name)
         label = self.kind.label
-        self.list = RecordList(self.kind_name, self.filter_specs, self.column_widths, self.column_order)
+        self.list = RecordList(self.kind_name, self.filter_specs, self.column_widths, self.column_order,
+                               model_class=self.model_class)
         self.model = self.list.model
         self.form = RecordForm(self.kind_name, self.form_fields, self.form_columns, self.form_wide)
 
@@ -122,6 +125,7 @@ class RecordScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own; it follows the focused field
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 8, 0)
@@ -135,7 +139,7 @@ class RecordScreen(Screen):
         self.record_pages.addWidget(self.nothing)
         self.record_pages.addWidget(scroll)
         layout.addWidget(self.record_pages, 1)
-        bar = QHBoxLayout()
+        bar = self.button_bar = QHBoxLayout()  # screens may add their own buttons (Merge into…)
         bar.addWidget(self.buttons["delete"])
         bar.addStretch(1)
         bar.addWidget(self.buttons["revert"])
@@ -162,6 +166,9 @@ class RecordScreen(Screen):
 
     def record_title(self, record_id: int) -> str:
         return listing.ref_label(self.kind_name, record_id)
+
+    def name_change(self, change: Change) -> None:
+        """Name a saved step better than "edit <kind>" (set change.label) before it is published."""
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -314,6 +321,7 @@ class RecordScreen(Screen):
         assert record_id is not None
         self._editing_new = False
         self._load(record_id)
+        self.name_change(change)
         self.bus.publish(change)
         self.list.select_id(record_id)
         self.message.emit(f"Saved {self.kind.label}" if change else "No changes to save")

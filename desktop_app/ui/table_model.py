@@ -55,13 +55,17 @@ class RecordTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the ids (after a change, or a new search/sort) and forget the cached pages."""
         self.beginResetModel()
-        self._ids = listing.list_ids(
-            self.kind_name, search=self.search, sort=self.sort_key, descending=self.descending, filters=self.filters
-        )
+        self._ids = self.query_ids()
         self.total = listing.count(self.kind_name) if self.is_filtered else len(self._ids)
         self._row_of = None
         self._pages.clear()
         self.endResetModel()
+
+    def query_ids(self) -> list[int]:
+        """The ids of the matching records in display order (a subclass may narrow or choose them)."""
+        return listing.list_ids(
+            self.kind_name, search=self.search, sort=self.sort_key, descending=self.descending, filters=self.filters
+        )
 
     @property
     def is_filtered(self) -> bool:
