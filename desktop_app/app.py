@@ -1,7 +1,8 @@
 """Composition root: data folder -> database -> main window.
 
 `run_gui` is what `sayyes` runs with no command; `create_window` builds the same window for tests and
-tools on an already running QApplication.
+tools on an already running QApplication. Both go through ui/demo_mode.DataFolders, which knows the
+user's folder and its demo folder and moves the window between them.
 """
 
 from __future__ import annotations
@@ -28,14 +29,18 @@ def _is_open(data_dir: Path) -> bool:
     return Path(database.database).resolve() == database_path(data_dir).resolve()
 
 
-def create_window(data_dir: Path) -> "MainWindow":  # noqa: F821 (imported lazily: Qt only when needed)
-    """Open the data folder (unless already open) and build the main window, not yet shown."""
-    from .ui.main_window import MainWindow
+def create_window(data_dir: Path, *, welcome: bool = False) -> "MainWindow":  # noqa: F821 (Qt imported lazily)
+    """Open the data folder (unless already open) and build the main window, not yet shown.
+
+    welcome: show the first-run page when the folder has no records (the app does). The window's
+    `folders` (ui/demo_mode.DataFolders) switches it to the demo folder and back.
+    """
+    from .ui.demo_mode import DataFolders
 
     data_dir = Path(data_dir)
     if not _is_open(data_dir):
         open_folder(data_dir)
-    return MainWindow(data_dir)
+    return DataFolders(data_dir).open_window(welcome=welcome)
 
 
 def _configure(app: object) -> None:
@@ -53,7 +58,8 @@ def _configure(app: object) -> None:
     app.setWindowIcon(app_icon())
 
 
-def _explain(exc: BaseException, data_dir: Path) -> str:
+def explain_open_error(exc: BaseException, data_dir: Path) -> str:
+    """Why a data folder could not be opened, in words (never a traceback)."""
     where = database_path(data_dir)
     if isinstance(exc, SchemaError):
         return f"The data file\n{where}\ncannot be used by SayYes {__version__}:\n\n{exc}"
@@ -80,10 +86,12 @@ def run_gui(data_dir: Path) -> int:
         if not _is_open(data_dir):
             open_folder(data_dir)
     except Exception as exc:  # noqa: BLE001 - every failure to open is shown, never a traceback
-        dialogs.fatal(None, "SayYes cannot open its data", _explain(exc, data_dir))
+        dialogs.fatal(None, "SayYes cannot open its data", explain_open_error(exc, data_dir))
         return 1
-    window = create_window(data_dir)
-    window.show()
+    from .ui.demo_mode import DataFolders
+
+    folders = DataFolders(data_dir)  # holds whichever window is current, after a switch to the demo and back
+    folders.open_window(welcome=True).show()
     try:
         return int(app.exec())
     finally:

@@ -127,15 +127,17 @@ class RecordForm(QWidget):
         return label, cell
 
     def _order_tabs(self) -> None:
-        """Tab goes through the fields in the order of the kind (row by row, then the long texts)."""
-        order = [self.editors[f.name].input for f in self.fields if f.type is not LONGTEXT]
-        order += [self.editors[f.name].input for f in self.fields if f.type is LONGTEXT]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
+        """Tab goes through the fields in the order of the kind (row by row, then the long texts).
+
+        That is the order the editors are created and parented in, so Qt's focus chain has it already.
+        No QWidget.setTabOrder() over them: on Qt 6 it sends Tab in a text box back to the field before.
+        """
 
     def add_beside(self, field_name: str, widget: QWidget) -> None:
-        """Put a widget (a button, a hint) on the same line as a field's editor."""
+        """Put a widget (a button, a hint) on the same line as a field's editor (and next after it for Tab)."""
         self.editors[field_name].row.addWidget(widget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            QWidget.setTabOrder(self.editors[field_name].input, widget)
 
     # --- access ---------------------------------------------------------------------------------
 

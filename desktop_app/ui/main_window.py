@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, QSignalBlocker, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout,
     QWidget,
@@ -27,6 +27,7 @@ from .screens import SCREENS
 from .theme import THEMES, apply_theme
 
 LATER = "Coming in a later version"
+KEY_NAMES = {"Del": "Delete", "Return": "Enter", "Esc": "Escape"}  # as Qt writes a key -> as SHORTCUTS does
 DEFAULT_SCREEN = "opportunities"
 SHORTCUTS = (
     ("Ctrl+1 … Ctrl+8", "Go to a screen (Dashboard … Tasks)"),
@@ -35,10 +36,16 @@ SHORTCUTS = (
     ("Down", "From the search box to the list"), ("Alt+Down", "Open the calendar of a date field"),
     ("Ctrl+Shift+N or Alt+Q", "Add a question to the interview shown"),
     ("F2 or typing", "Edit a question's cell"), ("Ctrl+Q", "Quit"),
+    ("Ctrl+Z", "Undo the last change (outside a text field: there it undoes typing)"),
+    ("Ctrl+Shift+Z", "Redo"), ("Escape", "From the form back to the list"),
+    ("Tab / Shift+Tab", "Next / previous field, row by row"), ("Ctrl+I", "Import a file"),
+    ("Ctrl+E", "Export"), ("F1", "These shortcuts"),
 )
 
 
 class MainWindow(QMainWindow):
+    folders: object | None = None  # the user's data folder and the demo one (ui/demo_mode.DataFolders)
+
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
@@ -48,6 +55,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.nav.style().polish(self.nav)  # its #nav item padding, before the items are laid out
         self.nav.setAccessibleName("Screens")
         self.stack = QStackedWidget()
         self.screens: list[Screen] = []
@@ -71,13 +79,22 @@ class MainWindow(QMainWindow):
         self.nav_title.setObjectName("appName")
         side_layout.addWidget(self.nav_title)
         side_layout.addWidget(self.nav, 1)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        self.pages = QStackedWidget()  # the screens, or a page in their place (the first-run welcome)
+        self.pages.addWidget(self.stack)
+        body = QWidget()
+        row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(side)
-        row.addWidget(self.stack, 1)
+        row.addWidget(self.pages, 1)
+        central = QWidget()
+        self.banners = QVBoxLayout(central)  # strips above everything (the demo-data banner)
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(body, 1)
         self.setCentralWidget(central)
+        for screen in self.screens:
+            self._escape_to_list(screen)
         self.statusBar().showMessage(f"Data folder: {self.data_dir}", 8000)
 
         self._build_menus()
@@ -170,6 +187,7 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(self.stack.currentIndex())
             return False
         self.stack.setCurrentIndex(index)
+        self.pages.setCurrentWidget(self.stack)
         with QSignalBlocker(self.nav):
             self.nav.setCurrentRow(index)
         screen = self.screens[index]
@@ -180,6 +198,29 @@ class MainWindow(QMainWindow):
 
     def _on_nav_row(self, row: int) -> None:
         self.switch_to(row)
+
+    def show_page(self, page: QWidget | None) -> None:
+        """Show a page in place of the screens (the first-run welcome); None shows the screens again."""
+        if page is not None and self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page or self.stack)
+        with QSignalBlocker(self.nav):  # no screen is current while a page is shown: any click leaves it
+            self.nav.setCurrentRow(self.stack.currentIndex() if page is None else -1)
+        for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
+            action.setEnabled(page is None and self.current_screen.editable)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip across the top of the window, above the navigation and the screens."""
+        self.banners.insertWidget(self.banners.count() - 1, banner)
+
+    def _escape_to_list(self, screen: Screen) -> None:
+        """Escape in a record screen's form (or what is under it) goes back to its list."""
+        for record_screen in _record_screens(screen).values():
+            shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), record_screen.record_pages)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(
+                lambda s=record_screen: s.list.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            )
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """Follow a link: switch to the screen that shows this kind and show the record there."""
@@ -252,8 +293,30 @@ class MainWindow(QMainWindow):
         if self.theme == "system":
             self.apply_theme("system", store=False)
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """SHORTCUTS, then every other shortcut of the window's commands and screens, so none is left out."""
+        rows = list(SHORTCUTS)
+        listed = {part.strip() for keys, _what in rows for part in keys.replace(" or ", "/").split("/")}
+        found: list[tuple[QKeySequence, str, QObject]] = [
+            (a.shortcut(), a.text(), a) for a in self.findChildren(QAction) if a not in self.go_actions]
+        found += [(s.key(), s.whatsThis(), s) for s in self.findChildren(QShortcut)]
+        for sequence, text, owner in found:
+            keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            keys = KEY_NAMES.get(keys, keys)
+            if keys and keys not in listed:
+                rows.append((keys, text.replace("&", "").rstrip("…") or self._where(owner)))
+                listed.add(keys)
+        return rows
+
+    def _where(self, owner: QObject) -> str:
+        parent = owner.parent()
+        while parent is not None and not isinstance(parent, Screen):
+            parent = parent.parent()
+        return f"On the {parent.title} screen" if isinstance(parent, Screen) else "In the main window"
+
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
+                       for keys, what in self.shortcut_rows())
         dialogs.info(self, "Keyboard shortcuts", f"<table cellspacing='4'>{rows}</table>")
 
     def show_about(self) -> None:
@@ -272,9 +335,10 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         splitters = settings.get_value("ui.splitters", {})
         for screen in self.screens:
-            state = splitters.get(screen.key) if isinstance(splitters, dict) else None
-            if isinstance(screen, RecordScreen) and isinstance(state, str):
-                screen.restore_split(QByteArray.fromBase64(state.encode()))
+            for key, record_screen in _record_screens(screen).items():
+                state = splitters.get(key) if isinstance(splitters, dict) else None
+                if isinstance(state, str):
+                    record_screen.restore_split(QByteArray.fromBase64(state.encode()))
         key = settings.get_value("ui.screen", DEFAULT_SCREEN)
         keys = [s.key for s in self.screens]
         self.switch_to(keys.index(key) if key in keys else keys.index(DEFAULT_SCREEN))
@@ -282,8 +346,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         settings.set_value("ui.geometry", bytes(self.saveGeometry().toBase64()).decode())
         settings.set_value("ui.screen", self.current_screen.key)
-        splitters = {s.key: bytes(s.splitter.saveState().toBase64()).decode()
-                     for s in self.screens if isinstance(s, RecordScreen)}
+        splitters = {key: bytes(record_screen.splitter.saveState().toBase64()).decode()
+                     for screen in self.screens for key, record_screen in _record_screens(screen).items()}
         settings.set_value("ui.splitters", splitters)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
@@ -292,3 +356,10 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         event.accept()
+
+
+def _record_screens(screen: Screen) -> dict[str, RecordScreen]:
+    """The list-and-form screens of a screen (itself, or the tabs inside it), by a key for saved state."""
+    if isinstance(screen, RecordScreen):
+        return {screen.key: screen}
+    return {f"{screen.key}.{inner.kind_name}": inner for inner in screen.findChildren(RecordScreen)}

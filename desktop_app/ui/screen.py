@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..services.changes import Change
 from .bus import ChangeBus
@@ -147,3 +147,37 @@ class PlaceholderScreen(Screen):
         soon.setObjectName("comingSoon")
         body = fill_card_page(self, title, purpose, soon)
         self.purpose_label = body
+
+
+class ViewSwitch(QWidget):
+    """Views of one screen as a row of joined, exclusive buttons ("List | Board"); `changed` on a click."""
+
+    changed = Signal(int)
+
+    def __init__(self, labels: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for index, text in enumerate(labels):
+            button = QPushButton(text)
+            button.setObjectName("viewSwitch")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setProperty("position", "first" if index == 0 else "last" if index == len(labels) - 1 else "middle")
+            self.group.addButton(button, index)
+            row.addWidget(button)
+        self.group.button(0).setChecked(True)
+        self.group.idClicked.connect(self.changed.emit)
+
+    def button(self, index: int) -> QPushButton:
+        return self.group.button(index)  # type: ignore[return-value]
+
+    def current(self) -> int:
+        return self.group.checkedId()
+
+    def set_current(self, index: int) -> None:
+        """Show which view is current (without announcing it)."""
+        self.group.button(index).setChecked(True)

@@ -60,6 +60,16 @@ QToolButton#dateButton {{ padding: 0 4px; }}
 QToolButton#dateButton::menu-indicator {{ image: none; width: 0; }}
 QHeaderView::section {{ padding: 4px 6px; }}
 QWidget#demoBanner {{ background: #f2b100; }}
+QPushButton#viewSwitch {{ border: 1px solid {input_border}; background: {base}; padding: 3px 14px;
+    border-radius: 0; min-width: 64px; }}
+QPushButton#viewSwitch[position="first"] {{ border-top-left-radius: 4px; border-bottom-left-radius: 4px; }}
+QPushButton#viewSwitch[position="last"] {{ border-top-right-radius: 4px; border-bottom-right-radius: 4px;
+    border-left: none; }}
+QPushButton#viewSwitch:focus {{ border-color: {highlight}; }}
+QPushButton#viewSwitch:checked {{ background: {highlight}; color: {accent_text}; border-color: {highlight}; }}
+QFrame#boardColumn {{ background: {nav}; border: 1px solid {border}; border-radius: 8px; }}
+QLabel#boardColumnTitle {{ font-weight: 600; }}
+QTreeView#dueList::item {{ padding: 3px 0; }}
 """
 
 
@@ -97,8 +107,9 @@ def palette(c: dict[str, str]) -> QPalette:
 
 def apply_theme(app: QApplication, name: str) -> str:
     """Apply 'system', 'light' or 'dark'; returns which of light or dark was used."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if app.property("sayyesFusion") is not True:  # style().name() is "" once a stylesheet is set
+        app.setStyle("Fusion")  # re-polishes every widget of every window: only once
+        app.setProperty("sayyesFusion", True)
     chosen = effective(name if name in THEMES else "system")
     if app.property("sayyesTheme") == chosen:
         return chosen  # restyling re-polishes every widget: only when it changes
