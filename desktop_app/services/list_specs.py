@@ -156,7 +156,7 @@ SPECS: dict[str, ListSpec] = {
     "skill": ListSpec(
         "skill",
         (
-            Column("name", "Skill", m.Skill.name),
+            Column("name", "Skill", m.Skill.name, sort_expr=m.Skill.name_key),
             Column("category", "Category", m.Skill.category),
             Column("target_level", "Target", m.Skill.target_level, "rating"),
         ),

@@ -129,6 +129,15 @@ def ref_options(
             query = query.where(m.Interview.id.in_(ids))
         query = query.order_by(m.Interview.scheduled_on.desc()).limit(limit)
         rows = [(i, f"{_date_text(d)} {stage} — {c}, {t}") for i, d, stage, c, t in query.tuples()]
+    elif kind_name == "offer":
+        query = via_opportunity(m.Offer)(
+            m.Offer.select(m.Offer.id, m.Company.name, m.Opportunity.title, m.Offer.received_on)
+        )
+        query = _match_words(query, term, m.Company.name_key, m.Opportunity.title_key)
+        if ids:
+            query = query.where(m.Offer.id.in_(ids))
+        query = query.order_by(m.Offer.received_on.desc()).limit(limit)
+        rows = [(i, f"{_opportunity_label(c, t)} (offer of {_date_text(d)})") for i, c, t, d in query.tuples()]
     else:
         model = get_kind(kind_name).model
         label_field = next(

@@ -100,3 +100,9 @@ def test_every_kind_has_a_list_that_runs(sample) -> None:
 def test_reference_search_matches_every_word_anywhere(sample) -> None:
     assert [label for _, label in listing.ref_options("opportunity", "acme backend")] == ["acme — Backend"]
     assert [label for _, label in listing.ref_options("opportunity", "backend zeta")] == []
+
+
+def test_offers_are_named_by_company_role_and_date(sample) -> None:
+    offer = records.create("offer", {"opportunity": sample["opp_a"], "received_on": "2026-02-01",
+                                     "base_salary": 1}).primary_id
+    assert listing.ref_label("offer", offer) == "acme — Backend (offer of 2026-02-01)"
