@@ -40,6 +40,12 @@ def _filtered(s: ListSpec, query: Any, search: str, filters: Mapping[str, Any] |
             query = query.where(s.date_expr >= value)
         elif name == "date_to":
             query = query.where(s.date_expr <= value)
+        elif name == "period":  # (from, to), either end open (None)
+            start, end = value
+            if start is not None:
+                query = query.where(s.date_expr >= start)
+            if end is not None:
+                query = query.where(s.date_expr <= end)
         elif name in s.filters:
             expr = s.filters[name]
             query = query.where(expr.is_null() if value is None else expr == value)

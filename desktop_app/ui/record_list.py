@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -218,6 +219,24 @@ class RecordList(QWidget):
         box.currentIndexChanged.connect(lambda _i: self.apply_query())
         self.filter_boxes[name] = box
         self.filter_row.addWidget(box)
+
+    def add_period_filter(self, today: dt.date | None = None) -> QComboBox:
+        """A date-range filter on the list's date column: any time, upcoming, or a recent period."""
+        today = today or dt.date.today()
+        box = QComboBox()
+        box.setAccessibleName("Date range")
+        for label, period in (
+            ("Any time", None),
+            ("Upcoming", (today, None)),
+            ("Last 30 days", (today - dt.timedelta(days=30), today)),
+            ("Last 3 months", (today - dt.timedelta(days=91), today)),
+            ("Last 12 months", (today - dt.timedelta(days=365), today)),
+            (f"This year ({today.year})", (dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))),
+            (f"Last year ({today.year - 1})", (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))),
+        ):
+            box.addItem(label, period)
+        self.add_filter_box("period", box)
+        return box
 
     def set_filter(self, name: str, value: Any) -> None:
         box = self.filter_boxes[name]

@@ -110,3 +110,65 @@ def test_undo_that_no_longer_fits_changes_nothing_and_says_so(window: Any, qtbot
     assert dump() == before
     assert "Undo failed" in [title for _fn, title, _text in dialogs.asked]
     assert window.undo_action.isEnabled()  # the step is kept
+
+
+def test_interview_lifecycle_create_edit_undo_redo_delete(window: Any, qtbot: Any, dialogs: Any) -> None:
+    opp = h.opportunity("Stark", "Backend")
+    window.bus.publish(records.update("opportunity", opp, {"status": "invited"}))
+    window.switch_to(2)
+    screen = window.current_screen
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    combo = screen.form.input("opportunity")
+    qtbot.keyClicks(combo.lineEdit(), "stark")
+    popup = screen.form.editor("opportunity").completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Stark — Backend"
+    date_input = screen.form.input("scheduled_on")
+    date_input.setFocus()
+    date_input.selectAll()
+    qtbot.keyClicks(date_input, "2026-04-02")
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
+    [interview] = listing.list_ids("interview")
+    assert records.get("interview", interview)["scheduled_on"].isoformat() == "2026-04-02"
+
+    screen.form.input("outcome").setFocus()
+    qtbot.keyClicks(screen.form.input("outcome"), "Passed")
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
+    assert records.get("interview", interview)["outcome"] == "passed"
+    assert window.undo_action.text().replace("&", "") == "Undo edit interview"
+
+    undo(qtbot, window)
+    assert records.get("interview", interview)["outcome"] == "scheduled"
+    redo(qtbot, window)
+    assert records.get("interview", interview)["outcome"] == "passed"
+
+    dialogs.answer(QMessageBox.StandardButton.Yes)
+    screen.list.view.setFocus()
+    qtbot.keyClick(screen.list.view, Qt.Key.Key_Delete)
+    assert listing.list_ids("interview") == []
+    undo(qtbot, window)
+    assert listing.list_ids("interview") == [interview]
+
+
+def test_the_date_range_filter_runs_in_sql(window: Any, qtbot: Any) -> None:
+    import datetime as dt
+
+    opp = h.opportunity("Wayne", "SRE")
+    today = dt.date.today()
+    h.interview(opp, (today - dt.timedelta(days=10)).isoformat())
+    h.interview(opp, (today - dt.timedelta(days=200)).isoformat())
+    h.interview(opp, (today + dt.timedelta(days=5)).isoformat())
+    window.switch_to(2)
+    screen = window.current_screen
+    screen.refresh(None)
+    box = screen.period_filter
+    assert screen.model.rowCount() == 3
+    box.setCurrentIndex(box.findText("Last 30 days"))
+    assert screen.model.rowCount() == 1
+    box.setCurrentIndex(box.findText("Upcoming"))
+    assert screen.model.rowCount() == 1
+    box.setCurrentIndex(box.findText("Last 12 months"))
+    assert screen.model.rowCount() == 2
+    assert "of 3" in screen.list.count_label.text()

@@ -48,6 +48,7 @@ class InterviewsScreen(RecordScreen):
 
     def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(bus, parent)
+        self.period_filter = self.list.add_period_filter()
         self.opportunity_editor = self.form.editor("opportunity")
         assert isinstance(self.opportunity_editor, RefEditor)
         self.company_button = QPushButton("Open company")

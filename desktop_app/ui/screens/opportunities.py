@@ -49,6 +49,7 @@ class OpportunitiesScreen(RecordScreen):
 
     def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(bus, parent)
+        self.period_filter = self.list.add_period_filter()
         self.company_editor = self.form.editor("company")
         assert isinstance(self.company_editor, RefEditor)
         self.new_company_button = QPushButton("Add new company")
