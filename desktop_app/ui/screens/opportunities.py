@@ -86,6 +86,7 @@ class OpportunitiesScreen(RecordScreen):
         bar.setSpacing(12)
         bar.addWidget(self.switch)
         bar.addWidget(self.board_hint, 1)
+        bar.addStretch(1)  # keeps the switch compact while the hint is hidden
         outer.addLayout(bar)
         outer.addWidget(self.views)
         self.board_hint.hide()
