@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,8 +112,10 @@ def _table_rows(model: type[m.BaseModel]) -> Any:
         yield [c.format(v) for c, v in zip(cols, record)]
 
 
-def export_all(dest: Path) -> dict[str, int]:
-    """Write the archive into `dest` (a new or empty folder); return the row count of every table."""
+def export_all(dest: Path, *, cancel: Callable[[], bool] | None = None) -> dict[str, int]:
+    """Write the archive into `dest` (a new or empty folder); return the row count of every table.
+
+    A cancelled export (cancel() returning True) leaves no folder behind."""
     dest = Path(dest)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ServiceError(f"{dest}: already exists and is not an empty folder; choose a new folder")
@@ -127,7 +130,7 @@ def export_all(dest: Path) -> dict[str, int]:
                 table = model._meta.table_name
                 fd = os.open(temp / f"{table}.csv", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
                 with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                    counts[table] = write_csv(out, _table_rows(model))
+                    counts[table] = write_csv(out, _table_rows(model), cancel)
                 tables[table] = {"file": f"{table}.csv", "rows": counts[table],
                                  "columns": [c.name for c in columns(model)]}
         manifest = {"format": FORMAT, "schema_version": LATEST_VERSION, "app_version": __version__,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from ..db import db
 from ..db import models as m
-from .errors import ServiceError
+from .errors import Cancelled, ServiceError
 from .interchange import INTERVIEWER_SEPARATOR, CsvSpec, spec as get_spec
 
 
@@ -61,19 +61,25 @@ def private_output(path: Path, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         raise
 
 
-def write_csv(out: IO[str], lines: Iterator[list[str]]) -> int:
-    """Write the header and rows; return the number of rows (not counting the header)."""
+def write_csv(out: IO[str], lines: Iterator[list[str]], cancel: Callable[[], bool] | None = None) -> int:
+    """Write the header and rows; return the number of rows (not counting the header).
+
+    cancel() is asked every 1,000 rows; True raises Cancelled (the caller's file is then not kept).
+    """
     writer = csv.writer(out, lineterminator="\n")
     count = -1
     for count, line in enumerate(lines):
+        if cancel is not None and count % 1000 == 0 and cancel():
+            raise Cancelled()
         writer.writerow(line)
     return max(count, 0)
 
 
-def export_file(kind: str, path: Path, *, bom: bool = False) -> int:
+def export_file(kind: str, path: Path, *, bom: bool = False, cancel: Callable[[], bool] | None = None) -> int:
     """Write every record of a kind ("interviews" ...) to a CSV file; return how many were written.
 
     `bom` puts a UTF-8 byte order mark first, which some spreadsheet programs need to see UTF-8.
+    A cancelled export leaves no file behind (and an existing file as it was).
     """
     with db.atomic("DEFERRED"), private_output(path, encoding="utf-8-sig" if bom else "utf-8") as out:
-        return write_csv(out, rows(kind))
+        return write_csv(out, rows(kind), cancel)

@@ -195,7 +195,7 @@ class ExportDialog(QDialog):
         kind, bom = self.kind, self.bom_box.isChecked()
         label = KIND_LABELS[kind].lower()
         count = run_in_background(self, "Export", f"Exporting {label}…",
-                                  lambda _p, _c: exporter.export_file(kind, path, bom=bom))
+                                  lambda _p, cancel: exporter.export_file(kind, path, bom=bom, cancel=cancel))
         name = SPECS[kind].kind.label if count == 1 else label
         return f"Wrote {count:,} {name} to {path}.", path.parent
 
@@ -204,7 +204,7 @@ class ExportDialog(QDialog):
         if not text:
             raise ServiceError("choose a folder for the archive")
         folder = Path(text).expanduser()
-        counts = run_in_background(self, "Export", "Writing the full archive…", lambda _p, _c: archive.export_all(folder))
+        counts = run_in_background(self, "Export", "Writing the full archive…", lambda _p, cancel: archive.export_all(folder, cancel=cancel))
         total = sum(counts.values())
         self.folder_edit.setText(str(new_archive_folder(folder.parent)))  # the next export goes to a new folder
         return (f"Wrote {total:,} {'record' if total == 1 else 'records'} in {len(counts)} tables to {folder} "

@@ -90,3 +90,20 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monk
 def test_refuses_a_folder_as_target(tmp_path: Path) -> None:
     with pytest.raises(ServiceError, match="is a folder"):
         exporter.export_file("companies", tmp_path)
+
+
+def test_a_cancelled_export_leaves_no_file_and_keeps_an_old_one(database, tmp_path) -> None:
+    from desktop_app.services import archive, exporter, records
+    from desktop_app.services.errors import Cancelled
+
+    records.create("company", {"name": "Acme"})
+    target = tmp_path / "companies.csv"
+    target.write_text("old contents\n", encoding="utf-8")
+    with pytest.raises(Cancelled):
+        exporter.export_file("companies", target, cancel=lambda: True)
+    assert target.read_text(encoding="utf-8") == "old contents\n"
+    assert not list(tmp_path.glob(".companies.csv.*"))  # no temporary file left
+    with pytest.raises(Cancelled):
+        archive.export_all(tmp_path / "archive", cancel=lambda: True)
+    assert not (tmp_path / "archive").exists()
+    assert exporter.export_file("companies", target, cancel=lambda: False) == 1
