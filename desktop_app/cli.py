@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
+import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -43,6 +45,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _iso_date(text: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
@@ -70,6 +81,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
 
     commands["check"] = sub.add_parser("check", parents=[common],
                                        help="integrity, foreign keys, schema version; exit 1 on any problem")
+
+    stats = commands["stats"] = sub.add_parser("stats", parents=[common], help="the numbers behind the dashboard")
+    stats.add_argument("--json", action="store_true", help="print every figure as JSON")
+    stats.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+                       help="the date the figures are computed for (default: today)")
     return parser, commands
 
 
@@ -186,8 +202,20 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
     return 0 if report.ok else 1
 
 
+def _stats(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import stats
+
+    with _data_folder(data_dir, create=False):
+        figures = stats.compute(args.today)
+    if args.json:
+        print(json.dumps(figures, sort_keys=True, indent=2))
+    else:
+        print(stats.summary(figures))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
-    "demo": _demo, "import": _import, "export": _export, "check": _check,
+    "demo": _demo, "import": _import, "export": _export, "check": _check, "stats": _stats,
 }
 
 
