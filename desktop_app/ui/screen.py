@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget
 
 from ..services.changes import Change
 from .bus import ChangeBus
@@ -181,3 +185,64 @@ class ViewSwitch(QWidget):
     def set_current(self, index: int) -> None:
         """Show which view is current (without announcing it)."""
         self.group.button(index).setChecked(True)
+
+
+class SwitchedViews:
+    """Mixed into a RecordScreen (before it): its views in a stack, chosen with a ViewSwitch or a window shortcut.
+
+    `form_view` is the view with the form; leaving it first settles unsaved edits (or stays), and opening a
+    record, a new record or the search go back to it.
+    """
+
+    form_view: int = 0
+    views: QStackedWidget
+    switch: ViewSwitch
+
+    def _build_switch(self: Any, views: Sequence[tuple[str, str, QWidget]], shortcut: str) -> QHBoxLayout:
+        """The stack and its switch; returns the bar holding the switch, for the screen to lay out."""
+        self.views = QStackedWidget()
+        self.switch = ViewSwitch(tuple(label for label, _tip, _widget in views))
+        for index, (_label, tip, widget) in enumerate(views):
+            self.views.addWidget(widget)
+            self.switch.button(index).setToolTip(f"{tip} ({shortcut} switches)")
+        self.switch.changed.connect(self.set_view)
+        self.switch_shortcut = QShortcut(QKeySequence(shortcut), self, self.toggle_view)
+        self.switch_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 10, 12, 0)
+        bar.addWidget(self.switch)
+        return bar
+
+    @property
+    def view_index(self) -> int:
+        return self.views.currentIndex()
+
+    def toggle_view(self) -> None:
+        self.set_view((self.view_index + 1) % self.views.count())
+
+    def set_view(self: Any, index: int) -> bool:
+        """Show this view; False when the user stayed (unsaved edits in the form)."""
+        if index == self.view_index:
+            return True
+        if index != self.form_view and not self._resolve_unsaved():
+            self.switch.set_current(self.form_view)
+            return False
+        self.views.setCurrentIndex(index)
+        self.switch.set_current(index)
+        self.view_shown(index)
+        return True
+
+    def view_shown(self, index: int) -> None:
+        """The screen now shows this view: refresh and focus it."""
+
+    def open_record(self: Any, kind: str, record_id: int) -> bool:
+        self.set_view(self.form_view)
+        return super().open_record(kind, record_id)  # type: ignore[misc]
+
+    def new_record(self: Any) -> None:
+        if self.set_view(self.form_view):
+            super().new_record()  # type: ignore[misc]
+
+    def focus_search(self: Any) -> None:
+        self.set_view(self.form_view)
+        super().focus_search()  # type: ignore[misc]

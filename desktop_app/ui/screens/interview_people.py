@@ -8,17 +8,15 @@ interview, in the same undoable step as the link.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QPushButton, QTableView, QWidget
 
 from ...services import people
 from ...services.changes import Change
 from ...services.errors import ServiceError
 from ...services.values import normalise
-from .. import dialogs
-from ..bus import ChangeBus
 from ..table_model import RecordTableModel
-from .contacts_widgets import counted, heading, inline_table, key_action, note, rows_high
+from .contacts_widgets import key_action, rows_high
+from .inline_panel import InlineRecordsPanel
 
 WIDTHS = {"contact": 180, "role": 170, "email": 200}
 TABLES = frozenset({"interview_contact", "contact", "company"})
@@ -67,106 +65,67 @@ class ContactLine(QLineEdit):
         self._ids.clear()
 
 
-class InterviewersPanel(QWidget):
+class InterviewersPanel(InlineRecordsPanel):
     openRequested = Signal(str, int)  # ("contact", id)
     message = Signal(str)
 
-    def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bus = bus
-        self.interview_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.heading = heading("Interviewers")
-        layout.addWidget(self.heading)
+    kind = "interview_contact"
+    parent_filter = "interview"
+    tables = TABLES
+    title = "Interviewers"
+    noun = "interviewer"
+    delete_verb = "remove"
+    add_label = "Add &interviewer:"
+    add_tooltip = "Add the person typed (Alt+I, type, Enter)"
+    placeholder = "Type a name to pick a contact or add a new one  (Alt+I)"
+    unsaved_placeholder = "Save the interview first, then add who interviewed you"
+    hint_text = "Enter or double-click opens the contact; Delete takes them off."
+    widths = WIDTHS
+    stretch = "email"
+    editable = False
+    add_shortcut = None
 
-        add_row = QHBoxLayout()
-        add_label = QLabel("Add &interviewer:")
-        self.add_edit = ContactLine()
-        self.add_edit.setAccessibleName("Add interviewer")
-        add_label.setBuddy(self.add_edit)
-        self.add_edit.returnPressed.connect(self.add_typed)
-        self.add_edit.picked.connect(self.add_contact)
-        self.add_button = QPushButton("Add")
-        self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip("Add the person typed (Alt+I, type, Enter)")
-        self.add_button.clicked.connect(self.add_typed)
-        add_row.addWidget(add_label)
-        add_row.addWidget(self.add_edit, 1)
-        add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
+    add_edit: ContactLine
 
-        self.model = RecordTableModel("interview_contact", self)
-        self.view = inline_table(self.model, WIDTHS, "email")
-        self.view.doubleClicked.connect(self._open_index)
+    @property
+    def interview_id(self) -> int | None:
+        return self.parent_id
+
+    @property
+    def remove_button(self) -> QPushButton:
+        return self.delete_button
+
+    def _make_add_edit(self) -> ContactLine:
+        line = ContactLine()
+        line.picked.connect(self.add_contact)
+        return line
+
+    def _make_model(self) -> RecordTableModel:
+        return RecordTableModel(self.kind, self)
+
+    def _setup_view(self, view: QTableView) -> None:
+        view.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            key_action(self.view, key, self.open_current)
-        key_action(self.view, QKeySequence.StandardKey.Delete, self.remove_current)
-        layout.addWidget(self.view)
-
-        bottom = QHBoxLayout()
-        self.error = note(error=True)
-        self.hint = note("Enter or double-click opens the contact; Delete takes them off.")
-        self.remove_button = QPushButton("Remove interviewer…")
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(self.remove_current)
-        bottom.addWidget(self.error, 1)
-        bottom.addWidget(self.hint, 1)
-        bottom.addWidget(self.remove_button)
-        layout.addLayout(bottom)
-        self.set_interview(None)
+            key_action(view, key, self.open_current)
 
     # --- what is shown --------------------------------------------------------------------------
 
     def set_interview(self, interview_id: int | None) -> None:
-        changed = interview_id != self.interview_id
-        self.interview_id = interview_id
-        saved = interview_id is not None
-        if changed:
-            self._show_error("")
-            self.add_edit.reset()
         try:
-            self.add_edit.company_first = people.interview_company(interview_id) if saved else None
+            self.add_edit.company_first = people.interview_company(interview_id) if interview_id is not None else None
         except ServiceError:
             self.add_edit.company_first = None
-        self.add_edit.setEnabled(saved)
-        self.add_button.setEnabled(saved)
-        self.add_edit.setPlaceholderText(
-            "Type a name to pick a contact or add a new one  (Alt+I)" if saved
-            else "Save the interview first, then add who interviewed you"
-        )
-        self.reload()
+        self.set_parent(interview_id)
 
-    def reload(self) -> None:
-        keep = self.view.currentIndex()
-        keep_id = self.model.id_at(keep.row()) if keep.isValid() else None
-        self.model.set_query(filters={"interview": self.interview_id if self.interview_id is not None else -1})
-        row = self.model.row_of(keep_id)
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
-        count = self.model.rowCount()
-        self.heading.setText(counted("Interviewers", count))
+    def _parent_changed(self) -> None:
+        self.add_edit.reset()
+
+    def _reloaded(self, count: int) -> None:
         self.view.setFixedHeight(rows_high(self.view, max(1, min(count, 4))))
-        self.remove_button.setEnabled(count > 0)
-
-    def on_change(self, change: Change) -> None:
-        if change.tables & TABLES:
-            self.reload()
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-        self.hint.setVisible(not text)
 
     # --- commands -------------------------------------------------------------------------------
 
-    def focus_add(self) -> None:
-        if self.add_edit.isEnabled():
-            self.add_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.add_edit.selectAll()
-
-    def add_typed(self) -> None:
+    def add(self) -> None:
         """Enter in the line: the contact picked (its whole label typed), else the name as typed."""
         contact_id = self.add_edit.chosen_id()
         if contact_id is not None:
@@ -210,22 +169,9 @@ class InterviewersPanel(QWidget):
     def open_current(self) -> None:
         self._open_index(self.view.currentIndex())
 
-    def remove_current(self) -> None:
-        index = self.view.currentIndex()
-        link_id = self.model.id_at(index.row()) if index.isValid() else None
-        if link_id is None:
-            return
-        name = self.model.index(index.row(), 0).data() or ""
-        if not dialogs.confirm(self, "Remove interviewer",
-                               f"Take {name} off this interview's interviewers?\n\n"
-                               f"{name} stays in your contacts."):
-            return
-        try:
-            change = people.remove_interviewer(link_id)
-        except ServiceError as exc:
-            dialogs.problem(self, "Cannot remove this interviewer", str(exc))
-            return
-        self.bus.publish(change)
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(min(index.row(), self.model.rowCount() - 1), 0))
-        self.view.setFocus()
+    def delete_prompt(self, row: int, record_id: int) -> str:
+        name = self.model.index(row, 0).data() or ""
+        return f"Take {name} off this interview's interviewers?\n\n{name} stays in your contacts."
+
+    def delete_record(self, record_id: int) -> Change:
+        return people.remove_interviewer(record_id)

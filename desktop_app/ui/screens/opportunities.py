@@ -6,9 +6,7 @@ Ctrl+B switches between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ...services import records
 from ...services.changes import Change
@@ -18,7 +16,7 @@ from ..bus import ChangeBus
 from ..editors import RefEditor
 from ..record_list import FilterSpec
 from ..record_screen import RecordScreen
-from ..screen import ViewSwitch
+from ..screen import SwitchedViews
 from .opportunity_board import OpportunityBoard
 
 LIST, BOARD = 0, 1
@@ -26,7 +24,7 @@ SWITCH_SHORTCUT = "Ctrl+B"
 BOARD_HINT = "Drag a card to another column, or select it and press Ctrl+← / Ctrl+→.  Enter opens it."
 
 
-class OpportunitiesScreen(RecordScreen):
+class OpportunitiesScreen(SwitchedViews, RecordScreen):
     key = "opportunities"
     title = "Opportunities"
     kind_name = "opportunity"
@@ -72,43 +70,18 @@ class OpportunitiesScreen(RecordScreen):
         self.board.message.connect(self.message.emit)
         self.board.deleteRequested.connect(self.delete_current)
         self._board_stale = True
-        self.views = QStackedWidget()
-        self.views.addWidget(self.pages)
-        self.views.addWidget(self.board)
-        self.switch = ViewSwitch(("List", "Board"))
-        for index, tip in ((LIST, "The list beside the form"), (BOARD, "Columns by status")):
-            self.switch.button(index).setToolTip(f"{tip} ({SWITCH_SHORTCUT} switches)")
-        self.switch.changed.connect(self.set_view)
+        bar = self._build_switch((("List", "The list beside the form", self.pages),
+                                  ("Board", "Columns by status", self.board)), SWITCH_SHORTCUT)
         self.board_hint = QLabel(BOARD_HINT)
         self.board_hint.setObjectName("hint")
-        bar = QHBoxLayout()
-        bar.setContentsMargins(12, 10, 12, 0)
         bar.setSpacing(12)
-        bar.addWidget(self.switch)
         bar.addWidget(self.board_hint, 1)
         bar.addStretch(1)  # keeps the switch compact while the hint is hidden
         outer.addLayout(bar)
         outer.addWidget(self.views)
         self.board_hint.hide()
-        self.switch_shortcut = QShortcut(QKeySequence(SWITCH_SHORTCUT), self, self.toggle_view)
-        self.switch_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
 
-    @property
-    def view_index(self) -> int:
-        return self.views.currentIndex()
-
-    def toggle_view(self) -> None:
-        self.set_view(BOARD if self.view_index == LIST else LIST)
-
-    def set_view(self, index: int) -> bool:
-        """Show the list or the board; False when the user stayed (unsaved edits in the form)."""
-        if index == self.view_index:
-            return True
-        if index == BOARD and not self._resolve_unsaved():
-            self.switch.set_current(LIST)
-            return False
-        self.views.setCurrentIndex(index)
-        self.switch.set_current(index)
+    def view_shown(self, index: int) -> None:
         self.board_hint.setVisible(index == BOARD)
         if index == BOARD:
             if self._board_stale:
@@ -121,7 +94,6 @@ class OpportunitiesScreen(RecordScreen):
             if record_id is not None and record_id != self.form.record_id:
                 self.show_record(record_id)
             self.list.view.setFocus()
-        return True
 
     def open_from_board(self, record_id: int) -> None:
         self.set_view(LIST)
@@ -135,18 +107,6 @@ class OpportunitiesScreen(RecordScreen):
             self.board.refresh()
         else:
             self._board_stale = True
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        self.set_view(LIST)
-        return super().open_record(kind, record_id)
-
-    def new_record(self) -> None:
-        if self.set_view(LIST):
-            super().new_record()
-
-    def focus_search(self) -> None:
-        self.set_view(LIST)
-        super().focus_search()
 
     def delete_current(self) -> None:
         if self.view_index == BOARD:

@@ -10,15 +10,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...services.changes import Change
 from ..bus import ChangeBus
 from ..editors import RefEditor
 from ..record_list import FilterSpec
 from ..record_screen import RecordScreen
-from ..screen import ViewSwitch
+from ..screen import SwitchedViews
 from .tasks_due import DueView
 
 DUE, ALL = 0, 1
@@ -26,7 +25,8 @@ SWITCH_SHORTCUT = "Ctrl+B"
 LINKS = ("contact", "question", "skill", "opportunity", "offer")
 
 
-class TasksScreen(RecordScreen):
+class TasksScreen(SwitchedViews, RecordScreen):
+    form_view = ALL
     key = "tasks"
     title = "Tasks"
     kind_name = "task"
@@ -75,45 +75,19 @@ class TasksScreen(RecordScreen):
         self.due.newRequested.connect(self.new_record)
         self.due.message.connect(self.message.emit)
         self.due.deleteRequested.connect(self.delete_current)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.due)
-        self.views.addWidget(self.pages)
-        self.switch = ViewSwitch(("What's due", "All tasks"))
-        for index, tip in ((DUE, "Overdue, today and this week: tasks, follow-ups, offer deadlines, interviews"),
-                           (ALL, "Every task, in a list beside its form")):
-            self.switch.button(index).setToolTip(f"{tip} ({SWITCH_SHORTCUT} switches)")
-        self.switch.changed.connect(self.set_view)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(12, 10, 12, 0)
-        bar.addWidget(self.switch)
+        bar = self._build_switch(
+            (("What's due", "Overdue, today and this week: tasks, follow-ups, offer deadlines, interviews", self.due),
+             ("All tasks", "Every task, in a list beside its form", self.pages)), SWITCH_SHORTCUT)
         bar.addStretch(1)
         outer.addLayout(bar)
         outer.addWidget(self.views)
-        self.switch_shortcut = QShortcut(QKeySequence(SWITCH_SHORTCUT), self, self.toggle_view)
-        self.switch_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
 
-    @property
-    def view_index(self) -> int:
-        return self.views.currentIndex()
-
-    def toggle_view(self) -> None:
-        self.set_view(ALL if self.view_index == DUE else DUE)
-
-    def set_view(self, index: int) -> bool:
-        """Show what's due or all tasks; False when the user stayed (unsaved edits in the form)."""
-        if index == self.view_index:
-            return True
-        if index == DUE and not self._resolve_unsaved():
-            self.switch.set_current(ALL)
-            return False
-        self.views.setCurrentIndex(index)
-        self.switch.set_current(index)
+    def view_shown(self, index: int) -> None:
         if index == DUE:
             self.due.refresh()
             self.due.focus_list()
         else:
             self.list.view.setFocus()
-        return True
 
     def open_due_item(self, record_kind: str, record_id: int) -> None:
         if record_kind == self.kind_name:
@@ -159,18 +133,6 @@ class TasksScreen(RecordScreen):
         super().activate()
         if not stale and self.view_index == DUE:
             self.due.refresh()  # "today" moves on while the window stays open
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        self.set_view(ALL)
-        return super().open_record(kind, record_id)
-
-    def new_record(self) -> None:
-        if self.set_view(ALL):
-            super().new_record()
-
-    def focus_search(self) -> None:
-        self.set_view(ALL)
-        super().focus_search()
 
     def delete_current(self) -> None:
         if self.view_index == DUE:
