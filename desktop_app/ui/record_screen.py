@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..services import listing, records
 from ..services.changes import Change
-from ..services.errors import DeleteRefusedError, NotFoundError, ServiceError, ValidationError
+from ..services.errors import DeleteRefusedError, FieldError, NotFoundError, ServiceError, ValidationError
 from ..services.kinds import kind as get_kind
 from . import dialogs
 from .bus import ChangeBus
@@ -326,6 +326,23 @@ class RecordScreen(Screen):
         self.list.select_id(record_id)
         self.message.emit(f"Saved {self.kind.label}" if change else "No changes to save")
         return True
+
+    def create_typed_company(self, field: str, next_field: str) -> None:
+        """Add the company typed into a reference field as a new company (its own undo step)."""
+        editor = self.form.editor(field)
+        record_id, name = editor.resolve()
+        if record_id is not None or not name:
+            return
+        try:
+            change = records.create("company", {"name": name})
+        except ValidationError as exc:
+            self.form.show_errors([FieldError(field, e.message) for e in exc.errors])
+            return
+        editor.set_value(change.primary_id)
+        editor.edited.emit()
+        self.bus.publish(change)
+        self.message.emit(f"Created company {name}")
+        self.form.input(next_field).setFocus()
 
     def _failed(self, errors: list[Any]) -> bool:
         self.form.show_errors(errors)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from ...services import listing, people, records
 from ...services.changes import Change
-from ...services.errors import FieldError, NotFoundError, ValidationError
+from ...services.errors import NotFoundError
 from ..bus import ChangeBus
 from ..editors import RefEditor
 from ..record_list import FilterSpec
@@ -172,19 +172,7 @@ class ContactsScreen(RecordScreen):
             self.openRequested.emit("interview", interview_id)
 
     def create_company(self) -> None:
-        record_id, name = self.company_editor.resolve()
-        if record_id is not None or not name:
-            return
-        try:
-            change = records.create("company", {"name": name})
-        except ValidationError as exc:
-            self.form.show_errors([FieldError("company", e.message) for e in exc.errors])
-            return
-        self.company_editor.set_value(change.primary_id)
-        self.company_editor.edited.emit()
-        self.bus.publish(change)
-        self.message.emit(f"Created company {name}")
-        self.form.input("role").setFocus()
+        self.create_typed_company("company", "role")
 
     # --- merge ----------------------------------------------------------------------------------
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from ...services import records
 from ...services.changes import Change
 from ...services.choices import OPPORTUNITY_STATUSES
-from ...services.errors import FieldError, ValidationError
 from ..bus import ChangeBus
 from ..editors import RefEditor
 from ..record_list import FilterSpec
@@ -130,16 +128,4 @@ class OpportunitiesScreen(SwitchedViews, RecordScreen):
         self._update_company_button()
 
     def create_company(self) -> None:
-        record_id, name = self.company_editor.resolve()
-        if record_id is not None or not name:
-            return
-        try:
-            change = records.create("company", {"name": name})
-        except ValidationError as exc:
-            self.form.show_errors([FieldError("company", e.message) for e in exc.errors])
-            return
-        self.company_editor.set_value(change.primary_id)
-        self.company_editor.edited.emit()
-        self.bus.publish(change)
-        self.message.emit(f"Created company {name}")
-        self.form.input("title").setFocus()
+        self.create_typed_company("company", "title")
