@@ -80,6 +80,7 @@ SPECS: dict[str, ListSpec] = {
         lambda q: q,
         (m.Company.name_key, m.Company.industry, m.Company.location),
         "name",
+        filters={"industry": m.Company.industry},
     ),
     "opportunity": ListSpec(
         "opportunity",

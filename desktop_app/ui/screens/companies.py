@@ -25,7 +25,6 @@ from .. import dialogs
 from ..bus import ChangeBus
 from ..formatting import join_counts
 from ..record_screen import RecordScreen
-from ..table_model import RecordTableModel
 from .companies_links import LinksPanel
 from .companies_merge import MergeDialog
 from .companies_scorecard import ScorecardPanel
@@ -35,19 +34,10 @@ MERGE_SHORTCUT = "Ctrl+Shift+M"
 ALL_INDUSTRIES = "All industries"
 
 
-class CompanyListModel(RecordTableModel):
-    """The company list, with the industry filter (services.company_list)."""
-
-    def query_ids(self) -> list[int]:
-        return company_list.company_ids(search=self.search, sort=self.sort_key, descending=self.descending,
-                                        filters=self.filters)
-
-
 class CompaniesScreen(RecordScreen):
     key = "companies"
     title = "Companies"
     kind_name = "company"
-    model_class = CompanyListModel
     tables = frozenset({"company", "opportunity", "contact", "score", "criterion"})
     form_fields = ("name", "website", "industry", "size_band", "location",
                    "notes", "strengths", "weaknesses", "red_flags")
