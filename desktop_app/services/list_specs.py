@@ -5,6 +5,7 @@ listing.py runs these specs; a screen names a spec by kind and never builds SQL 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,8 @@ class ListSpec:
     default_descending: bool = False
     filters: Mapping[str, Any] = field(default_factory=dict)  # name -> expression compared with ==
     date_expr: Any = None  # what date_from / date_to filter on
+    # filters that are not equality: name -> function of the chosen value giving the SQL condition
+    conditions: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -59,6 +62,18 @@ def via_opportunity(model: type[m.BaseModel]) -> Callable[[Any], Any]:
 
 
 CompanyOfContact = m.Company.alias("contact_company")
+
+
+FOLLOW_UP_FILTER = "follow_up"  # contacts whose next follow-up is on or before a day
+FOLLOW_UP_DUE = "follow-up due"  # ... the day being today
+
+
+def _follow_up_day(value: Any) -> dt.date:
+    if value == FOLLOW_UP_DUE:
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    raise KeyError(f"contact list has no follow-up filter {value!r}")
 
 
 def _count(subquery: Any) -> Any:
@@ -138,6 +153,7 @@ SPECS: dict[str, ListSpec] = {
         "name",
         filters={"company": m.Contact.company},
         date_expr=m.Contact.met_on,
+        conditions={FOLLOW_UP_FILTER: lambda value: m.Contact.next_follow_up <= _follow_up_day(value)},
     ),
     "question": ListSpec(
         "question",

@@ -46,6 +46,8 @@ def _filtered(s: ListSpec, query: Any, search: str, filters: Mapping[str, Any] |
                 query = query.where(s.date_expr >= start)
             if end is not None:
                 query = query.where(s.date_expr <= end)
+        elif name in s.conditions:
+            query = query.where(s.conditions[name](value))
         elif name in s.filters:
             expr = s.filters[name]
             query = query.where(expr.is_null() if value is None else expr == value)

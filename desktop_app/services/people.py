@@ -7,46 +7,18 @@ at that interview.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from peewee import JOIN, fn
 
 from ..db import db
 from ..db import models as m
-from . import listing, records
+from . import records
 from .changes import Change
 from .errors import NotFoundError, ServiceError
 from .kinds import CONTACT
+from .list_specs import FOLLOW_UP_DUE, FOLLOW_UP_FILTER  # noqa: F401 (re-exported for the contact screen)
 from .values import normalise
-
-FOLLOW_UP_FILTER = "follow_up"  # a contact list filter listing's specs do not have
-FOLLOW_UP_DUE = "follow-up due"  # next_follow_up is today or earlier
-
-
-# --- lists --------------------------------------------------------------------------------------
-
-
-def contact_ids(
-    *,
-    search: str = "",
-    sort: str | None = None,
-    descending: bool | None = None,
-    filters: Mapping[str, Any] | None = None,
-    today: dt.date | None = None,
-) -> list[int]:
-    """listing.list_ids("contact", ...), with one more filter: {"follow_up": "follow-up due"}."""
-    rest = dict(filters or {})
-    wanted = rest.pop(FOLLOW_UP_FILTER, None)
-    ids = listing.list_ids("contact", search=search, sort=sort, descending=descending, filters=rest)
-    if wanted is None:
-        return ids
-    if wanted != FOLLOW_UP_DUE:
-        raise KeyError(f"contact list has no follow-up filter {wanted!r}")
-    day = today or dt.date.today()
-    due = {i for (i,) in m.Contact.select(m.Contact.id).where(m.Contact.next_follow_up <= day).tuples()}
-    return [i for i in ids if i in due]
 
 
 def interview_ids_of_contact(contact_id: int) -> list[int]:

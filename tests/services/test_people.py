@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.db import models as m
-from desktop_app.services import people, records
+from desktop_app.services import listing, people, records
 from desktop_app.services.changes import apply_backward, apply_forward
 from desktop_app.services.errors import ServiceError
 
@@ -110,9 +110,12 @@ def test_the_follow_up_due_filter(database: object) -> None:
     late = contact("Bea Late", next_follow_up="2026-02-01")
     contact("Cy Later", next_follow_up="2026-04-01")
     contact("Di Never")
-    filters = {people.FOLLOW_UP_FILTER: people.FOLLOW_UP_DUE}
-    assert people.contact_ids(filters=filters, today=today) == [due, late]
-    assert people.contact_ids(search="bea", filters=filters, today=today) == [late]
-    assert len(people.contact_ids()) == 4
+    on_day = {people.FOLLOW_UP_FILTER: today}
+    assert listing.list_ids("contact", filters=on_day) == [due, late]
+    assert listing.list_ids("contact", search="bea", filters=on_day) == [late]
+    due_today = listing.count("contact", filters={people.FOLLOW_UP_FILTER: people.FOLLOW_UP_DUE})
+    assert due_today == sum(d <= dt.date.today() for d in (dt.date(2026, 3, 10), dt.date(2026, 2, 1),
+                                                          dt.date(2026, 4, 1)))
+    assert len(listing.list_ids("contact")) == 4
     with pytest.raises(KeyError):
-        people.contact_ids(filters={people.FOLLOW_UP_FILTER: "someday"})
+        listing.list_ids("contact", filters={people.FOLLOW_UP_FILTER: "someday"})

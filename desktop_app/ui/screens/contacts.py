@@ -28,11 +28,7 @@ from .contacts_merge import MergeDialog, confirm_and_merge
 
 
 class ContactListModel(RecordTableModel):
-    """The contact list, with the follow-up filter, and follow-ups that are due shown in red."""
-
-    def query_ids(self) -> list[int]:
-        return people.contact_ids(search=self.search, sort=self.sort_key, descending=self.descending,
-                                  filters=self.filters)
+    """The contact list, with follow-ups that are due shown in red."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
