@@ -38,6 +38,7 @@ def test_empty_data(database) -> None:
     assert stats.compute(MARCH_END, Settings()) == {
         "as_of": "2026-03-31",
         "display_currency": "EUR",
+        "range_start": None,
         "interviews_per_month": [],
         "habit": {"target_per_month": 2, "streak_months": 0},
         "funnel": {"opportunities": 0, "said_yes": 0, "interviewed": 0, "offers": 0, "accepted": 0,
