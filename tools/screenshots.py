@@ -62,6 +62,18 @@ def settle() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
 def fill(size: int, today: dt.date) -> str:
     from desktop_app.services import datafolder, demo, demo_folder
 
@@ -197,6 +209,30 @@ EXTRAS: tuple[tuple[str, Grab], ...] = (
 )
 
 
+def _dashboard(months: int) -> Grab:
+    @contextmanager
+    def grab(window: Any) -> Iterator[Any]:
+        """The whole dashboard (window made tall enough for every chart) at a range of `months`."""
+        screen = window.screen("dashboard")
+        window.show_screen("dashboard")
+        wait_for(lambda: screen.built)
+        before, size = screen.months, window.size()
+        screen.set_range(months)
+        window.resize(WIDTH, 1880)
+        wait_for(lambda: screen.idle)
+        try:
+            yield window
+        finally:
+            window.resize(size)
+            screen.set_range(before)
+            wait_for(lambda: screen.idle)
+
+    return grab
+
+
+EXTRAS = EXTRAS + (("dashboard-3-months", _dashboard(3)), ("dashboard-12-months", _dashboard(12)))
+
+
 # --- shooting -----------------------------------------------------------------------------------
 
 def _fix_today(window: Any, today: dt.date) -> None:
@@ -204,6 +240,11 @@ def _fix_today(window: Any, today: dt.date) -> None:
     due = getattr(window.screen("tasks"), "due", None)
     if due is not None and callable(getattr(due, "today", None)):
         due.today = lambda: today
+    dashboard = window.screen("dashboard")
+    if callable(getattr(dashboard, "today", None)):
+        dashboard.today = lambda: today
+        dashboard.next_up.today = lambda: today
+        dashboard.refresh(None)
 
 
 def save(widget: Any, path: Path, saved: list[Path]) -> None:
@@ -221,6 +262,8 @@ def shoot(window: Any, out: Path, themes: tuple[str, ...] = THEMES) -> list[Path
         window.apply_theme(theme, store=False)
         for index, screen in enumerate(window.screens):
             window.switch_to(index)
+            if screen.key == "dashboard":
+                wait_for(lambda s=screen: s.idle)
             if isinstance(screen, RecordScreen) and screen.model.rowCount() > 1:
                 screen.show_record(_interesting(screen))
             window.statusBar().clearMessage()

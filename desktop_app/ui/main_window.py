@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
             screen = entry.make(self.bus, None)
             screen.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             screen.openRequested.connect(self.open_record)
+            screen.showScreenRequested.connect(self.show_screen)
             self.screens.append(screen)
             self.stack.addWidget(screen)
             self.nav.addItem(entry.title)
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
 
     def screen(self, key: str) -> Screen:
         return next(s for s in self.screens if s.key == key)
+
+    def show_screen(self, key: str) -> bool:
+        return self.switch_to(self.screens.index(self.screen(key)))
 
     def switch_to(self, index: int) -> bool:
         """Show screen `index`; False when the user chose to stay (unsaved changes)."""

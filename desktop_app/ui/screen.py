@@ -1,4 +1,4 @@
-"""What every screen of the main window offers the window (and what a placeholder screen is)."""
+"""What every screen of the main window offers the window, and pieces screens share."""
 
 from __future__ import annotations
 
@@ -99,6 +99,7 @@ class Screen(QWidget):
     message = Signal(str)  # a short note for the status bar ("Saved opportunity")
     openRequested = Signal(str, int)  # (kind, id): show this record on the screen that shows its kind
     opens: frozenset[str] = frozenset()  # record kinds this screen can show (open_record)
+    showScreenRequested = Signal(str)  # a screen's key: switch to that screen ("All that is due" → Tasks)
 
     def __init__(self, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,18 +140,6 @@ class Screen(QWidget):
     def open_record(self, kind: str, record_id: int) -> bool:
         """Show one record of a kind in `opens`; False when it could not be shown."""
         return False
-
-
-class PlaceholderScreen(Screen):
-    """A screen whose feature comes in a later version: says what it will be for."""
-
-    def __init__(self, bus: ChangeBus, key: str, title: str, purpose: str, parent: QWidget | None = None) -> None:
-        super().__init__(bus, parent)
-        self.key, self.title = key, title
-        soon = QLabel("Coming in the next version")
-        soon.setObjectName("comingSoon")
-        body = fill_card_page(self, title, purpose, soon)
-        self.purpose_label = body
 
 
 class ViewSwitch(QWidget):

@@ -43,7 +43,6 @@ QLabel#sectionTitle {{ font-size: 11pt; font-weight: 600; padding-top: 6px; }}
 QFrame#emptyCard {{ background: {card}; border: 1px solid {border}; border-radius: 10px; }}
 QLabel#emptyTitle {{ font-size: 16pt; font-weight: 600; }}
 QLabel#emptyBody {{ color: {text}; }}
-QLabel#comingSoon {{ color: {link}; font-weight: 600; }}
 QPushButton#primaryButton {{ background: {highlight}; color: {accent_text}; border: 1px solid {highlight};
     border-radius: 4px; padding: 4px 14px; }}
 QPushButton#primaryButton:disabled {{ background: {accent_disabled}; border-color: {accent_disabled};
@@ -70,11 +69,29 @@ QPushButton#viewSwitch:checked {{ background: {highlight}; color: {accent_text};
 QFrame#boardColumn {{ background: {nav}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#boardColumnTitle {{ font-weight: 600; }}
 QTreeView#dueList::item {{ padding: 3px 0; }}
+QPushButton#viewSwitch[position="middle"] {{ border-left: none; }}
+QFrame#chartCard {{ background: {card}; border: 1px solid {border}; border-radius: 10px; }}
+QLabel#chartTitle {{ font-size: 11pt; font-weight: 600; }}
+QLabel#chartHeadline {{ color: {text}; }}
+QLabel#chartEmpty {{ color: {muted}; }}
+QToolButton#chartExport {{ color: {link}; padding: 1px 4px; }}
+QLabel#dashboardTitle {{ font-size: 15pt; font-weight: 600; }}
 """
 
 
 def colors(name: str) -> dict[str, str]:
     return DARK if effective(name) == "dark" else LIGHT
+
+
+def current_theme() -> str:
+    """'light' or 'dark': the theme the application shows now."""
+    app = QApplication.instance()
+    chosen = app.property("sayyesTheme") if app is not None else None
+    return chosen if chosen in ("light", "dark") else effective("system")
+
+
+def current_colors() -> dict[str, str]:
+    return colors(current_theme())
 
 
 def effective(name: str) -> str:

@@ -51,14 +51,6 @@ def test_clicking_the_navigation_switches_screens(window: Any, qtbot: Any) -> No
     assert window.current_screen.title == "Interviews"
 
 
-def test_the_dashboard_not_built_yet_says_what_it_will_be_for(window: Any) -> None:
-    for key in ("dashboard",):
-        screen = window.screen(key)
-        texts = " ".join(label.text() for label in screen.findChildren(type(screen.purpose_label)))
-        assert "Coming in the next version" in texts
-        assert len(screen.purpose_label.text()) > 60
-
-
 def test_edit_commands_apply_only_to_record_screens(window: Any) -> None:
     window.switch_to(0)
     assert not window.new_action.isEnabled()

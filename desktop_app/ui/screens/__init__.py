@@ -1,7 +1,7 @@
 """The screens of the main window, in navigation order.
 
 To add a screen: write a RecordScreen subclass (kind, filters, form fields, empty-state text) in its
-own module, and put its class in SCREENS in place of its placeholder.
+own module, and add an entry to SCREENS.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from ..bus import ChangeBus
-from ..screen import PlaceholderScreen, Screen
+from ..screen import Screen
 from .companies import CompaniesScreen
 from .contacts import ContactsScreen
+from .dashboard import DashboardScreen
 from .interviews import InterviewsScreen
 from .offers import OffersScreen
 from .opportunities import OpportunitiesScreen
@@ -29,18 +30,8 @@ class ScreenEntry:
     make: Callable[[ChangeBus, QWidget | None], Screen]
 
 
-def _placeholder(key: str, title: str, purpose: str) -> ScreenEntry:
-    return ScreenEntry(key, title, lambda bus, parent: PlaceholderScreen(bus, key, title, purpose, parent))
-
-
 SCREENS: tuple[ScreenEntry, ...] = (
-    _placeholder(
-        "dashboard", "Dashboard",
-        "Your progress at a glance: interviews per month against your habit target, the funnel from "
-        "invitation to offer, how well your self-ratings predict the verdicts, your weakest topics, "
-        "skills over time, offers against your current pay, company fit and network growth — with "
-        "what is due this week beside them.",
-    ),
+    ScreenEntry("dashboard", "Dashboard", DashboardScreen),
     ScreenEntry("opportunities", "Opportunities", OpportunitiesScreen),
     ScreenEntry("interviews", "Interviews", InterviewsScreen),
     ScreenEntry("questions", "Questions & Skills", QuestionsScreen),
