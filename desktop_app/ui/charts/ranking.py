@@ -61,6 +61,13 @@ class HorizontalBars(Chart):
         for label in self.labels[count:]:
             label.hide()
 
+    def draw_scale(self, names: list[str], values: list[float], texts: list[str], hovers: list[str]) -> None:
+        """Rows on a 1-5 scale, coloured by band: below 2.5, below 3.5, and from 3.5 up."""
+        c = self.colors
+        brushes = [self.brush(c.reference if v < 2.5 else c.series[1] if v < 3.5 else c.good, 210) for v in values]
+        self.draw_rows(names, values, texts, hovers, brushes, SCALE_END)
+        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 6)], []])
+
     def plotted(self) -> tuple[list[str], list[float]]:
         """(row names top first, bar lengths) as drawn."""
         ticks = self.plot.getAxis("left")._tickLevels  # noqa: SLF001 - what the axis was given
@@ -114,15 +121,10 @@ class TopicsChart(HorizontalBars):
             self.set_note("")
             return False
         shown = topics[: self.rows_shown]
-        c = self.colors
-        names = [row["topic"] for row in shown]
-        values = [row["average_quality"] for row in shown]
-        texts = [f"{row['average_quality']:.2f} · {row['questions']}" for row in shown]
-        hovers = [f"{row['topic']}: average answer quality {row['average_quality']:.2f} of 5 over "
-                  f"{plural(row['questions'], 'question')}" for row in shown]
-        brushes = [self.brush(c.reference if v < 2.5 else c.series[1] if v < 3.5 else c.good, 210) for v in values]
-        self.draw_rows(names, values, texts, hovers, brushes, SCALE_END)
-        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 6)], []])
+        self.draw_scale([row["topic"] for row in shown], [row["average_quality"] for row in shown],
+                        [f"{row['average_quality']:.2f} · {row['questions']}" for row in shown],
+                        [f"{row['topic']}: average answer quality {row['average_quality']:.2f} of 5 over "
+                         f"{plural(row['questions'], 'question')}" for row in shown])
         worst = shown[0]
         self.headline.setText(f"<b>Weakest: {worst['topic']}</b> ({worst['average_quality']:.2f} of 5 over "
                               f"{plural(worst['questions'], 'question')})")
@@ -143,14 +145,9 @@ class FitChart(HorizontalBars):
             self.set_note("")
             return False
         shown = fits[: self.rows_shown]
-        names = [row["company"] for row in shown]
-        values = [row["fit"] for row in shown]
-        texts = [f"{value:.2f}" for value in values]
-        hovers = [f"{row['company']}: fit {row['fit']:.2f} of 5" for row in shown]
-        c = self.colors
-        brushes = [self.brush(c.good if v >= 3.5 else c.series[1] if v >= 2.5 else c.reference, 210) for v in values]
-        self.draw_rows(names, values, texts, hovers, brushes, SCALE_END)
-        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 6)], []])
+        self.draw_scale([row["company"] for row in shown], [row["fit"] for row in shown],
+                        [f"{row['fit']:.2f}" for row in shown],
+                        [f"{row['company']}: fit {row['fit']:.2f} of 5" for row in shown])
         best = shown[0]
         self.headline.setText(f"<b>Best fit: {best['company']}</b> ({best['fit']:.2f} of 5) · "
                               f"{plural(len(fits), 'company', 'companies')} assessed")
