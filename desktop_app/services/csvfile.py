@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .interchange import CsvError, RowError, SourceRow
+from .values import shown as shown_value
 
 _BOM = b"\xef\xbb\xbf"
 _FIELD_LIMIT = 16 * 1024 * 1024
@@ -99,9 +100,10 @@ def read_csv(
             continue
         canonical = known.get(name.casefold())
         if canonical is None:
-            errors.append(RowError(header_line, name, f"unknown column; known columns are {', '.join(columns)}", shown))
+            errors.append(RowError(header_line, shown_value(name),
+                                   f"unknown column; known columns are {', '.join(columns)}", shown))
         elif canonical in index_of:
-            errors.append(RowError(header_line, name, "appears twice in the header row", shown))
+            errors.append(RowError(header_line, shown_value(name), "appears twice in the header row", shown))
         else:
             index_of[canonical] = i
     for name in required:

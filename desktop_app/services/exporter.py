@@ -67,11 +67,14 @@ def write_csv(out: IO[str], lines: Iterator[list[str]], cancel: Callable[[], boo
     cancel() is asked every 1,000 rows; True raises Cancelled (the caller's file is then not kept).
     """
     writer = csv.writer(out, lineterminator="\n")
+    # Python's csv quotes a cell for "\n" (the line terminator) but not for a lone "\r", which a
+    # reader then takes for a line break; a row holding one is written with every cell quoted.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     count = -1
     for count, line in enumerate(lines):
         if cancel is not None and count % 1000 == 0 and cancel():
             raise Cancelled()
-        writer.writerow(line)
+        (quoted if any("\r" in cell for cell in line if isinstance(cell, str)) else writer).writerow(line)
     return max(count, 0)
 
 

@@ -19,7 +19,8 @@ from . import kinds as k
 from .errors import ServiceError
 from .values import LONGTEXT, Field, TextType
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "'")
+# OWASP's CSV injection list, plus ' itself so that taking one ' off on import is always right
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 INTERVIEWER_SEPARATOR = ";"
 
 
@@ -31,6 +32,19 @@ def escape_text(text: str) -> str:
 def unescape_text(cell: str) -> str:
     """Take exactly one ' off a text cell (the counterpart of escape_text)."""
     return cell[1:] if cell.startswith("'") else cell
+
+
+def format_cell(field: Field, value: Any) -> str:
+    """A value as a CSV cell: every cell SayYes writes (one kind's export and `export all`) is made
+    here, so text is escaped against formulas and numbers and dates never are."""
+    text = field.to_text(value)
+    return escape_text(text) if isinstance(field.type, TextType) else text
+
+
+def parse_cell(field: Field, cell: str) -> Any:
+    """The typed value of a CSV cell, None when empty (the counterpart of format_cell; every cell
+    SayYes reads passes here). Raises ValueError(reason)."""
+    return field.clean(unescape_text(cell) if isinstance(field.type, TextType) else cell)
 
 
 @dataclass(frozen=True)
@@ -78,17 +92,14 @@ class CsvColumn:
         """The typed value of a cell, None when empty. Raises ValueError(reason)."""
         if cell is None:
             return None
-        if self.is_text:
-            cell = unescape_text(cell)
-        if cell.strip() == "":
+        if (unescape_text(cell) if self.is_text else cell).strip() == "":
             if self.required:
                 raise ValueError("is required")
             return None
-        return self.field.clean(cell)
+        return parse_cell(self.field, cell)
 
     def format(self, value: Any) -> str:
-        text = self.field.to_text(value)
-        return escape_text(text) if self.is_text else text
+        return format_cell(self.field, value)
 
 
 @dataclass(frozen=True)

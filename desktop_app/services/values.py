@@ -15,6 +15,8 @@ from typing import Any
 MIN_DATE = dt.date(1970, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 MAX_MONEY = 10**12
+MAX_INT = 2**63 - 1  # SQLite's INTEGER holds -MAX_INT - 1 .. MAX_INT
+SHOWN_MAX = 40  # characters of a refused value an error message repeats
 TEXT_MAX = 255
 LONGTEXT_MAX = 200_000
 
@@ -43,6 +45,35 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def shown(raw: Any) -> str:
+    """A refused value as an error message repeats it: trimmed, cut after SHOWN_MAX characters, and
+    printable (a lone surrogate becomes U+FFFD, other control characters their escape)."""
+    try:
+        text = str(raw).strip()
+    except ValueError:  # an int too long to convert to text
+        return "(a number too long to show)"
+    out = ""
+    for ch in text:
+        if len(out) >= SHOWN_MAX:
+            return out + "…"
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            out += "\ufffd"
+        elif unicodedata.category(ch) == "Cc":
+            out += ch.encode("unicode_escape").decode("ascii")
+        else:
+            out += ch
+    return out
+
+
+def _surrogate_at(text: str) -> int | None:
+    """The position of the first lone surrogate, which UTF-8 (and so SQLite) cannot store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
 @dataclass(frozen=True)
 class FieldType:
     """How one kind of value is parsed from text, checked, and written back as text."""
@@ -65,7 +96,7 @@ def _as_date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2026-03-14") from None
+        raise ValueError(f"'{shown(text)}' is not a date; use YYYY-MM-DD, e.g. 2026-03-14") from None
 
 
 class DateType(FieldType):
@@ -86,8 +117,12 @@ class TimeType(FieldType):
         text = str(raw).strip()
         match = _TIME_RE.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not a 24-hour time; use HH:MM, e.g. 15:30")
+            raise ValueError(f"'{shown(text)}' is not a 24-hour time; use HH:MM, e.g. 15:30")
         return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+class TooLarge(ValueError):
+    """A whole number beyond what SQLite's INTEGER holds."""
 
 
 class IntType(FieldType):
@@ -101,8 +136,12 @@ class IntType(FieldType):
         else:
             text = str(raw).strip().replace("_", "")
             if not re.fullmatch(r"[+-]?\d+", text):
-                raise ValueError(f"'{text}' is not a whole number")
+                raise ValueError(f"'{shown(text)}' is not a whole number")
+            if len(text.lstrip("+-").lstrip("0")) > len(str(MAX_INT)):
+                raise TooLarge(f"'{shown(text)}' is too large a number")
             value = int(text)
+        if not -MAX_INT - 1 <= value <= MAX_INT:
+            raise TooLarge(f"'{shown(value)}' is too large a number")
         low, high = spec.minimum, spec.maximum
         if low is not None and value < low or high is not None and value > high:
             raise ValueError(f"{value} is out of range; use {low} to {high}")
@@ -116,8 +155,7 @@ class RatingType(IntType):
         except ValueError:
             value = None
         if value is None or not 1 <= value <= 5:
-            shown = raw if not isinstance(raw, str) else raw.strip()
-            raise ValueError(f"'{shown}' is not a rating; use a whole number from 1 to 5, or leave it empty")
+            raise ValueError(f"'{shown(raw)}' is not a rating; use a whole number from 1 to 5, or leave it empty")
         return value
 
 
@@ -126,10 +164,13 @@ class MoneyType(IntType):
         text = raw if isinstance(raw, int) else str(raw).strip().replace(",", "").replace(" ", "")
         try:
             value = IntType.parse(self, text, spec)
+        except TooLarge:
+            value = MAX_MONEY + 1
         except ValueError:
-            raise ValueError(f"'{raw}' is not an amount; use a whole number of currency units, e.g. 85000") from None
+            raise ValueError(f"'{shown(raw)}' is not an amount; use a whole number of currency units, "
+                             "e.g. 85000") from None
         if not 0 <= value <= MAX_MONEY:
-            raise ValueError(f"{value} is out of range; amounts go from 0 to 1000000000000")
+            raise ValueError(f"'{shown(raw)}' is out of range; amounts go from 0 to 1000000000000")
         return value
 
 
@@ -137,7 +178,7 @@ class CurrencyType(FieldType):
     def parse(self, raw: Any, spec: "Field") -> str:
         code = str(raw).strip().upper()
         if code not in CURRENCIES:
-            raise ValueError(f"'{str(raw).strip()}' is not an ISO 4217 currency code such as EUR or USD")
+            raise ValueError(f"'{shown(raw)}' is not an ISO 4217 currency code such as EUR or USD")
         return code
 
 
@@ -150,7 +191,7 @@ class BoolType(FieldType):
             return True
         if text in _FALSE:
             return False
-        raise ValueError(f"'{str(raw).strip()}' is not yes or no")
+        raise ValueError(f"'{shown(raw)}' is not yes or no")
 
     def to_text(self, value: Any) -> str:
         return "" if value is None else ("yes" if value else "no")
@@ -166,6 +207,10 @@ class TextType(FieldType):
             raise ValueError(f"is {len(text)} characters long; at most {self.max_length} fit")
         if "\x00" in text:
             raise ValueError("contains a NUL character, which is not text")
+        at = _surrogate_at(text)
+        if at is not None:
+            raise ValueError(f"contains a broken character (a lone surrogate, U+{ord(text[at]):04X}) at "
+                             f"position {at + 1}, which cannot be stored; retype or remove it")
         return text
 
 
@@ -176,19 +221,21 @@ class ChoiceType(FieldType):
             if text == choice or text == choice.replace("-", " "):
                 return choice
         allowed = ", ".join(spec.choices)
-        raise ValueError(f"'{str(raw).strip()}' is not one of: {allowed}")
+        raise ValueError(f"'{shown(raw)}' is not one of: {allowed}")
 
 
 class RefType(FieldType):
     """A link to another record, by id (the services check it exists)."""
 
     def parse(self, raw: Any, spec: "Field") -> int:
-        if hasattr(raw, "id"):
-            return int(raw.id)
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise ValueError(f"'{raw}' is not a record id") from None
+        value = raw.id if hasattr(raw, "id") else raw
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{1,19}\s*", value, re.ASCII):
+            value = int(value)
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_INT:
+            raise ValueError(f"'{shown(raw)}' is not a record id")
+        return value
 
 
 TEXT = TextType("text", TEXT_MAX)
