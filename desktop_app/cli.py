@@ -82,10 +82,21 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     commands["check"] = sub.add_parser("check", parents=[common],
                                        help="integrity, foreign keys, schema version; exit 1 on any problem")
 
-    stats = commands["stats"] = sub.add_parser("stats", parents=[common], help="the numbers behind the dashboard")
+    stats = commands["stats"] = sub.add_parser("stats", parents=[common],
+                                               help="the numbers behind the dashboard (all time or last N months)")
     stats.add_argument("--json", action="store_true", help="print every figure as JSON")
     stats.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                        help="the date the figures are computed for (default: today)")
+    stats.add_argument("--months", type=_positive, metavar="N",
+                       help="only the last N months: this month and the N - 1 before it (default: all time)")
+
+    bak = commands["backup"] = sub.add_parser(
+        "backup", parents=[common], help="copy the data into the backups folder (keeping the newest N), or to FILE")
+    bak.add_argument("file", metavar="FILE", nargs="?",
+                     help="a new file, or a folder to put a new backup in (default: the data folder's backups/)")
+    res = commands["restore"] = sub.add_parser(
+        "restore", parents=[common], help="replace the data with a backup's; the current data is backed up first")
+    res.add_argument("file", metavar="FILE", help="a backup, or another SayYes data file")
     return parser, commands
 
 
@@ -206,7 +217,7 @@ def _stats(args: argparse.Namespace, data_dir: Path) -> int:
     from .services import stats
 
     with _data_folder(data_dir, create=False):
-        figures = stats.compute(args.today)
+        figures = stats.compute(args.today, months=args.months)
     if args.json:
         print(json.dumps(figures, sort_keys=True, indent=2))
     else:
@@ -214,8 +225,30 @@ def _stats(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import backup
+
+    made = backup.backup_to_file(data_dir, Path(args.file)) if args.file else backup.create_backup(data_dir)
+    print(f"backed up {database_path(data_dir)} to {made.path} ({backup.format_size(made.size)})")
+    return 0
+
+
+def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import backup
+
+    result = backup.restore(data_dir, Path(args.file))
+    if result.before is None:
+        print(f"nothing to back up first: {data_dir} held no data")
+    else:
+        print(f"backed up the current data to {result.before.path} ({backup.format_size(result.before.size)})")
+    migrated = f", migrated from schema {result.from_version}" if result.migrated else ""
+    print(f"restored {args.file}: {result.records} records in {len(result.counts)} tables{migrated}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _demo, "import": _import, "export": _export, "check": _check, "stats": _stats,
+    "backup": _backup, "restore": _restore,
 }
 
 

@@ -25,12 +25,13 @@ from ..db import db
 from ..db import models as m
 from ..db.migrations import LATEST_VERSION
 from . import csvfile
+from .backup import backup_open_folder
 from .datafolder import has_records
 from .errors import ServiceError
 from .exporter import write_csv
-from .interchange import CsvError, RowError, escape_text, unescape_text
+from .interchange import CsvError, RowError, format_cell, parse_cell
 from .kinds import BY_TABLE
-from .values import BOOL, DATE, INT, LONGTEXT, REF, TEXT, Field, FieldType, TextType, normalise
+from .values import BOOL, DATE, INT, LONGTEXT, REF, TEXT, Field, FieldType, TextType, normalise, shown
 
 MANIFEST = "manifest.json"
 FORMAT = "sayyes-archive"
@@ -39,9 +40,12 @@ FORMAT = "sayyes-archive"
 class _DateTimeType(FieldType):
     def parse(self, raw: Any, spec: Field) -> dt.datetime:
         try:
-            return dt.datetime.fromisoformat(str(raw).strip())
+            value = dt.datetime.fromisoformat(str(raw).strip())
         except ValueError:
-            raise ValueError(f"'{raw}' is not a date and time; use YYYY-MM-DD HH:MM:SS") from None
+            raise ValueError(f"'{shown(raw)}' is not a date and time; use YYYY-MM-DD HH:MM:SS") from None
+        if value.tzinfo is not None:  # SayYes keeps local times; an aware one cannot be compared with them
+            raise ValueError(f"'{shown(raw)}' has a time zone; use local time, YYYY-MM-DD HH:MM:SS")
+        return value
 
     def to_text(self, value: Any) -> str:
         if value is None:
@@ -79,11 +83,10 @@ class ArchiveColumn:
         return isinstance(self.field.type, TextType)
 
     def format(self, value: Any) -> str:
-        text = self.field.to_text(value)
-        return escape_text(text) if self.is_text else text
+        return format_cell(self.field, value)
 
     def parse(self, cell: str) -> Any:
-        return self.field.clean(unescape_text(cell) if self.is_text else cell)
+        return parse_cell(self.field, cell)
 
 
 def _field_for(model: type[m.BaseModel], f: peewee.Field) -> Field:
@@ -264,6 +267,7 @@ def import_all(src: Path) -> dict[str, int]:
         tables[model] = _read_table(src, model, info, errors)
     if errors:
         raise CsvError(errors)
+    backup_open_folder("before-import")
     with db.atomic():
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
         m.Setting.delete().execute()

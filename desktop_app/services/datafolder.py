@@ -9,10 +9,12 @@ from peewee import SqliteDatabase
 from ..db import models as m
 from ..db import open_data_file
 from ..paths import database_path, ensure_private_dir
+from .backup import backup_before_migration
 
 
 def open_folder(data_dir: Path) -> SqliteDatabase:
     ensure_private_dir(data_dir)
+    backup_before_migration(data_dir)
     return open_data_file(database_path(data_dir))
 
 

@@ -18,6 +18,7 @@ from peewee import IntegrityError, fn
 from ..db import db
 from ..db.models import RECORD_MODELS, InterviewContact
 from . import csvfile
+from .backup import backup_open_folder
 from .changes import Change, Row, RowChange
 from .errors import Cancelled, ServiceError
 from .import_plan import Cells, Op, Planned, Planner, Unlink, Update
@@ -138,6 +139,7 @@ def import_rows(
         if dry_run or (result.errors and not skip_bad_rows):
             return result
         written = result.created + result.updated
+        backup_open_folder("before-import")
         result.change = Change(f"import of {written} {'row' if written == 1 else 'rows'}",
                                _write(ops, len(rows), total, progress, cancel))
     if progress is not None:

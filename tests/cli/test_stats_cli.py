@@ -1,4 +1,4 @@
-"""`sayyes stats [--json] [--today YYYY-MM-DD]` from the command line."""
+"""`sayyes stats [--json] [--today YYYY-MM-DD] [--months N]` from the command line."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .conftest import dump
 EXPECTED = {
     "as_of": "2024-04-30",
     "display_currency": "EUR",
+    "range_start": None,
     "interviews_per_month": [{"month": "2024-03", "held": 2}, {"month": "2024-04", "held": 1}],
     "habit": {"target_per_month": 2, "streak_months": 1},  # March met 2; April (1 so far) has not yet
     "funnel": {"opportunities": 2, "said_yes": 2, "interviewed": 2, "offers": 0, "accepted": 0, "yes_rate": 1.0},
@@ -75,3 +76,27 @@ def test_stats_of_a_folder_without_data(data_dir: Path, sayyes) -> None:
     assert result.code == 1
     assert result.err.startswith(f"sayyes: {data_dir}: no SayYes data here")
     assert not data_dir.exists()
+
+
+def test_stats_months_narrows_the_figures(sayyes, seeded: Path) -> None:
+    result = sayyes("stats", "--json", "--today", "2024-04-30", "--months", "1")
+    assert (result.code, result.err) == (0, "")
+    figures = json.loads(result.out)
+    assert figures["range_start"] == "2024-04-01"
+    assert figures["interviews_per_month"] == [{"month": "2024-04", "held": 1}]  # Globex; March is out
+    assert figures["calibration_by_quarter"] == []  # both decided interviews were in March
+    assert figures["habit"] == EXPECTED["habit"]  # the streak is not narrowed
+    # the imported opportunities have no invitation date, so a ranged funnel leaves them out
+    assert figures["funnel"]["opportunities"] == 0
+    summary = sayyes("stats", "--today", "2024-04-30", "--months", "2")
+    assert summary.out.splitlines()[0] == "SayYes stats as of 2024-04-30, from 2024-03-01"
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ("0", "0 is not a positive number"), ("-3", "-3 is not a positive number"),
+    ("1.5", "'1.5' is not a whole number"), ("all", "'all' is not a whole number"),
+])
+def test_stats_months_must_be_a_positive_whole_number(sayyes, seeded: Path, bad: str, reason: str) -> None:
+    result = sayyes("stats", "--months", bad)
+    assert (result.code, result.out) == (2, "")
+    assert result.err_lines[-1] == f"sayyes stats: error: argument --months: {reason}"
