@@ -74,26 +74,29 @@ def explain_open_error(exc: BaseException, data_dir: Path) -> str:
 
 
 def run_gui(data_dir: Path) -> int:
-    """Open the window on a data folder; 1 (after saying why) when the folder cannot be opened."""
+    """Open the window on a data folder; 0 when another SayYes had it and came forward, 1 when it could
+    not be opened and the user quit the recovery dialog (ui/startup.py)."""
     from PySide6.QtWidgets import QApplication
 
-    from .ui import dialogs
+    from .ui.startup import open_data
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _configure(app)
-    data_dir = Path(data_dir)
-    try:
-        if not _is_open(data_dir):
-            open_folder(data_dir)
-    except Exception as exc:  # noqa: BLE001 - every failure to open is shown, never a traceback
-        dialogs.fatal(None, "SayYes cannot open its data", explain_open_error(exc, data_dir))
-        return 1
+    session = open_data(Path(data_dir), is_open=_is_open)  # the folder's lock and its data, or a way out
+    if isinstance(session, int):
+        return session
     from .ui.demo_mode import DataFolders
 
-    folders = DataFolders(data_dir)  # holds whichever window is current, after a switch to the demo and back
+    folders = DataFolders(session.data_dir)  # holds the current window, after a switch to the demo and back
     folders.open_window(welcome=True).show()
+    session.attach(folders)  # a second launch brings it forward; read-only banner; the check once painted
+    from .ui.backup_dialog import start_auto_backup
+
+    if session.read_only is None:
+        start_auto_backup(folders.window)  # the daily backup, on a thread of its own, once the window is painted
     try:
         return int(app.exec())
     finally:
+        session.release()
         if db.obj is not None and not db.obj.is_closed():
             db.obj.close()

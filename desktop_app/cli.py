@@ -126,6 +126,25 @@ def _data_folder(data_dir: Path, *, create: bool) -> Iterator[None]:
             dbmodule.bind(previous)
 
 
+@contextmanager
+def _exclusive(data_dir: Path, command: str) -> Iterator[None]:
+    """Hold the data folder's lock (services/instance_lock.py) while a command replaces its data: refused
+    while the app, or another such command, has the folder. Other commands need no lock (WAL)."""
+    from .services.instance_lock import FolderLocked, InstanceLock
+
+    lock = InstanceLock(data_dir, purpose=f"`sayyes {command}`")
+    try:
+        lock.acquire()
+    except FolderLocked as exc:
+        raise CommandError(f"{exc}; nothing was changed: run `sayyes {command}` again once it is closed") from None
+    except OSError:
+        pass  # no lock can be made in this folder; the command says what stops it
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _report(errors: Sequence[RowError], default_file: str) -> None:
     """One line per error, `FILE:LINE: column NAME: reason`, the first MAX_ERRORS_SHOWN of them."""
     for error in errors[:MAX_ERRORS_SHOWN]:
@@ -164,7 +183,7 @@ def _import(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         if args.kind == "all":
             archive.read_manifest(Path(args.file))
-            with _data_folder(data_dir, create=True):
+            with _exclusive(data_dir, "import all"), _data_folder(data_dir, create=True):
                 if has_records():
                     raise CommandError(f"{data_dir} already holds data; `import all` restores an archive "
                                        "only into an empty data folder")
@@ -203,14 +222,21 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _check(args: argparse.Namespace, data_dir: Path) -> int:
     from .services.integrity import check_file
+    from .services.network_fs import network_filesystem
+    from .services.startup_check import access_problems
 
     path = database_path(data_dir)
     report = check_file(path)
+    problems = [*report.problems, *access_problems(data_dir)]  # what the app's recovery dialog would say
     for passed in report.passed:
         print(f"ok: {passed}")
-    for problem in report.problems:
+    for problem in problems:
         _err(f"{path}: {problem}")
-    return 0 if report.ok else 1
+    network = network_filesystem(data_dir)
+    if network:
+        _err(f"{data_dir}: warning: on a network file system ({network}), where SQLite cannot protect the data "
+             "from damage; keep it on a local disk")
+    return 1 if problems else 0
 
 
 def _stats(args: argparse.Namespace, data_dir: Path) -> int:
@@ -236,7 +262,8 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
     from .services import backup
 
-    result = backup.restore(data_dir, Path(args.file))
+    with _exclusive(data_dir, "restore"):
+        result = backup.restore(data_dir, Path(args.file))
     if result.before is None:
         print(f"nothing to back up first: {data_dir} held no data")
     else:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 from ..db import database as dbmodule
 from ..services import datafolder, demo, demo_folder
 from ..services.errors import Cancelled, ServiceError
+from ..services.instance_lock import InstanceLock
 from . import dialogs
 from .first_run import WelcomePage
 from .main_window import MainWindow
@@ -75,6 +76,7 @@ class DataFolders:
         self.welcome: WelcomePage | None = None  # of the current window, when it has one
         self.banner: DemoBanner | None = None
         self.action: QAction | None = None  # File → Explore demo data / Back to my data
+        self.demo_lock: InstanceLock | None = None  # held while the demo folder is shown: one SayYes per folder
 
     @property
     def current_dir(self) -> Path:
@@ -147,7 +149,10 @@ class DataFolders:
         previous = dbmodule.db.obj
         target = self.demo_dir if to_demo else self.real_dir
         opened = None
+        lock = InstanceLock(self.demo_dir) if to_demo else None
         try:
+            if lock is not None:
+                lock.acquire()  # FolderLocked (a ServiceError) when another SayYes shows this demo folder
             opened = datafolder.open_folder(target)
             if to_demo:
                 size, today = self.demo_size, self.demo_today
@@ -157,6 +162,8 @@ class DataFolders:
         except Exception as exc:  # noqa: BLE001 - the window stays on the folder it showed, and says why
             if opened is not None:
                 opened.close()
+            if lock is not None:
+                lock.release()
             dbmodule.bind(previous)
             if isinstance(exc, Cancelled):
                 pass
@@ -168,6 +175,9 @@ class DataFolders:
                 dialogs.problem(old, "Demo data" if to_demo else "Your data", explain_open_error(exc, target))
             return False
         self.in_demo = to_demo
+        if self.demo_lock is not None:
+            self.demo_lock.release()
+        self.demo_lock = lock
         window = self.open_window(screen=old.stack.currentIndex())  # the same screen, on the other data
         window.restoreGeometry(old.saveGeometry())
         window.apply_theme(old.theme, store=not to_demo)  # the user's choice, kept in their folder only

@@ -128,8 +128,10 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self.import_action = self._action(file, "&Import…", self.import_file, "Ctrl+I")
         self.export_action = self._action(file, "&Export…", self.export_data, "Ctrl+E")
-        for text in ("&Backup now", "&Restore from backup…"):
-            self._action(file, text)
+        self.backup_action = self._action(file, "&Backup now", self.backup_now,
+                                          tip="Copy your data into the backups folder now")
+        self.restore_action = self._action(file, "&Restore from backup…", self.restore_backup,
+                                           tip="Put the data of a backup in place of the data shown")
         file.addSeparator()
         self._action(file, "&Open data folder", self.open_data_folder, tip=str(self.data_dir))
         self.settings_action = self._action(file, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
@@ -270,6 +272,16 @@ class MainWindow(QMainWindow):
         from .export_dialog import run_export_dialog
 
         run_export_dialog(self)
+
+    def backup_now(self) -> None:
+        from .backup_dialog import backup_now
+
+        backup_now(self)
+
+    def restore_backup(self) -> None:
+        from .backup_dialog import run_restore_dialog
+
+        run_restore_dialog(self)
 
     def edit_settings(self) -> None:
         from .settings_dialog import run_settings_dialog

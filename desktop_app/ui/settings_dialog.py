@@ -39,7 +39,8 @@ FIELDS = (
           help="Your habit: the target line of the dashboard's interviews per month"),
     Field("theme", "Theme", CHOICE, required=True, choices=THEMES),
     Field("backup_retention", "Backups to keep", INT, required=True,
-          help="How many automatic backups are kept; the oldest go first"),
+          help="Keep the newest N backups (automatic, made by you, or before an import or restore); "
+               "older ones are deleted, oldest first"),
 )
 RATE_CODE, RATE_VALUE, RATE_EXAMPLE = range(3)
 EXAMPLE_AMOUNT = 1_000

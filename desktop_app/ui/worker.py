@@ -66,12 +66,16 @@ class _Receiver(QObject):
         self.loop.quit()
 
 
-def run_in_background(parent: QWidget | None, title: str, label: str, work: Work[T]) -> T:
+def run_in_background(parent: QWidget | None, title: str, label: str, work: Work[T], *,
+                      cancellable: bool = True) -> T:
     """Run work(progress, cancel) on a worker thread behind a modal progress dialog; return its result.
 
-    Raises what the work raised (Cancelled when the user pressed Cancel).
+    Raises what the work raised (Cancelled when the user pressed Cancel). cancellable=False: the dialog
+    has no Cancel button, for work that cannot stop half-way (a backup, a restore).
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -85,7 +89,8 @@ def run_in_background(parent: QWidget | None, title: str, label: str, work: Work
     receiver = _Receiver(dialog)  # lives on the UI thread, so its slots run there (queued)
     runner.progressed.connect(receiver.on_progress)
     runner.done.connect(receiver.on_done)
-    dialog.canceled.connect(lambda: (runner.cancel_event.set(), dialog.setLabelText("Cancelling…")))
+    if cancellable:
+        dialog.canceled.connect(lambda: (runner.cancel_event.set(), dialog.setLabelText("Cancelling…")))
     thread.started.connect(runner.run)
     thread.start()
     receiver.loop.exec()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__, settings
-from desktop_app.ui.main_window import LATER
 from tests.ui.helpers import close_window
 
 SCREEN_TITLES = [
@@ -58,14 +57,12 @@ def test_edit_commands_apply_only_to_record_screens(window: Any) -> None:
     assert window.new_action.isEnabled() and window.save_action.isEnabled()
 
 
-def test_file_menu_marks_later_features_and_opens_the_data_folder(window: Any, monkeypatch: Any,
-                                                                   data_dir: Path) -> None:
+def test_file_menu_commands_are_enabled_and_open_the_data_folder(window: Any, monkeypatch: Any,
+                                                                  data_dir: Path) -> None:
     actions = menu_actions(window, "File")
-    for name in ("Import…", "Export…", "Settings…"):
+    for name in ("Import…", "Export…", "Backup now", "Restore from backup…", "Settings…"):
         assert actions[name].isEnabled()
-    for name in ("Backup now", "Restore from backup…"):
-        assert not actions[name].isEnabled()
-        assert actions[name].toolTip() == LATER
+    assert "backups folder" in actions["Backup now"].toolTip()
     assert actions["Quit"].isEnabled() and actions["Quit"].shortcut().toString() == "Ctrl+Q"
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
@@ -121,15 +118,19 @@ def test_geometry_and_screen_are_restored_in_the_next_window(qtbot: Any, data_di
 
 def test_a_file_that_is_not_a_sayyes_file_is_explained(qtbot: Any, tmp_path: Path, dialogs: Any) -> None:
     from desktop_app.app import run_gui
+    from desktop_app.ui.recovery_dialog import QUIT
+    from tests.ui.test_recovery import when_shown
 
     folder = tmp_path / "other"
     folder.mkdir()
     with sqlite3.connect(folder / "sayyes.sqlite3") as con:
         con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
-    assert run_gui(folder) == 1
-    assert dialogs.asked[-1][0] == "critical"
-    assert "not a SayYes data file" in dialogs.last
-    assert "Traceback" not in dialogs.last
+    shown: list[str] = []
+    when_shown(lambda dialog: (shown.append(f"{dialog.headline.text()}\n{dialog.text.text()}"),
+                               qtbot.mouseClick(dialog.buttons[QUIT], Qt.MouseButton.LeftButton)))
+    assert run_gui(folder) == 1  # the recovery dialog (tests/ui/test_recovery.py), and Quit
+    assert "not a SayYes data file" in shown[0]
+    assert "Traceback" not in shown[0]
 
 
 def test_run_gui_opens_the_window_and_returns_0_when_it_closes(qtbot: Any, tmp_path: Path, dialogs: Any) -> None:
