@@ -92,8 +92,11 @@ def run_gui(data_dir: Path) -> int:
     session.attach(folders)  # a second launch brings it forward; read-only banner; the check once painted
     from .ui.backup_dialog import start_auto_backup
 
-    if session.read_only is None:
-        start_auto_backup(folders.window)  # the daily backup, on a thread of its own, once the window is painted
+    if session.check is not None:  # the daily backup, on a thread of its own, once the start check found the data whole
+        from .services.startup_check import problem_in
+
+        session.check.finished.connect(
+            lambda report: problem_in(report) is None and start_auto_backup(folders.window, delay_ms=0))
     try:
         return int(app.exec())
     finally:

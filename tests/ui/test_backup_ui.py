@@ -320,3 +320,43 @@ def test_the_app_backs_up_once_its_window_is_shown(qtbot: Any, tmp_path: Path, d
     assert run_gui(data_dir) == 0
     assert seen == [True]
     assert [b.reason for b in backup.list_backups(data_dir)] == ["auto"]
+
+
+def test_no_automatic_backup_of_data_the_start_check_finds_damaged(qtbot: Any, tmp_path: Path, dialogs: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.app import run_gui
+    from desktop_app.services.datafolder import open_folder
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.recovery_dialog import RecoveryDialog
+
+    data_dir = tmp_path / "data"
+    opened = open_folder(data_dir)
+    records.create("company", {"name": "Acme"})
+    opened.execute_sql("PRAGMA foreign_keys = OFF")
+    opened.execute_sql("INSERT INTO contact (name, name_key, company_id, created_at, updated_at) "
+                       "VALUES ('Ann', 'ann', 999, '2026-01-01', '2026-01-01')")  # a link to no company
+    opened.close()
+    seen: list[str] = []
+    polls = iter(range(500))
+
+    def close_after_the_check() -> None:
+        dialogs_open = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryDialog) and w.isVisible()]
+        if dialogs_open or next(polls, None) is None:
+            seen.append("dialog" if dialogs_open else "no dialog")
+            QTimer.singleShot(400, close_all)  # time for a backup that should not come
+        else:
+            QTimer.singleShot(20, close_after_the_check)
+
+    def close_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecoveryDialog):
+                widget.reject()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close()
+
+    QTimer.singleShot(0, close_after_the_check)
+    run_gui(data_dir)
+    assert seen == ["dialog"]
+    assert backup.list_backups(data_dir) == []
