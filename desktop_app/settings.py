@@ -13,7 +13,7 @@ from typing import Any
 
 from .db import db
 from .db.models import Setting
-from .services.errors import FieldError, ValidationError
+from .errors import FieldError, ValidationError
 from .services.values import CURRENCIES
 
 THEMES = ("system", "light", "dark")

@@ -36,3 +36,20 @@ def test_no_source_file_below_ui_imports_qt() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)}: {stripped}")
     assert not offenders, offenders
+
+
+def test_each_layer_imports_only_the_layers_below_it() -> None:
+    """db/ never reaches up into services/ or ui/; services/ never into ui/ (errors.py is below them all)."""
+    above = {"db": ("services", "ui"), "services": ("ui",)}
+    offenders = []
+    for folder, forbidden in above.items():
+        for path in (ROOT / "desktop_app" / folder).rglob("*.py"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                stripped = line.strip().split("#")[0]
+                if not stripped.startswith(("import ", "from ")):
+                    continue
+                module = stripped.split()[1]
+                parts = module.lstrip(".").split(".")
+                if any(part in forbidden for part in parts[:2]) or any(f"desktop_app.{f}" in module for f in forbidden):
+                    offenders.append(f"{path.relative_to(ROOT)}: {stripped}")
+    assert not offenders, offenders

@@ -1,7 +1,9 @@
 """Numbered schema migrations, kept in code (a frozen app has no migration files on disk).
 
-Each step runs inside one transaction with foreign keys off (so a table rebuild cannot cascade
-deletes into children), then `PRAGMA foreign_key_check` must come back empty before it commits.
+The steps a file needs run inside one transaction with foreign keys off (so a table rebuild cannot
+cascade deletes into children); after each, `PRAGMA foreign_key_check` must come back empty. A file
+is thus migrated wholly or not at all: a step that fails leaves it at the version it had, which the
+SayYes that wrote it can still open.
 A step is frozen once released: later model changes get a new step, never an edit of an old one.
 """
 
@@ -128,10 +130,12 @@ def migrate(database: SqliteDatabase) -> list[int]:
     """Bring the file to LATEST_VERSION; return the versions applied (empty when already current)."""
     applied: list[int] = []
     version = check_version(database)
-    for number in range(version + 1, LATEST_VERSION + 1):
-        database.execute_sql("PRAGMA foreign_keys = OFF")
-        try:
-            with database.atomic():
+    if version == LATEST_VERSION:
+        return applied
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with database.atomic():
+            for number in range(version + 1, LATEST_VERSION + 1):
                 MIGRATIONS[number](database)
                 problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
@@ -142,7 +146,7 @@ def migrate(database: SqliteDatabase) -> list[int]:
                 database.execute_sql(
                     "INSERT INTO schema_version (version, applied_at) VALUES (?, datetime('now'))", (number,)
                 )
-        finally:
-            database.execute_sql("PRAGMA foreign_keys = ON")
-        applied.append(number)
+                applied.append(number)
+    finally:
+        database.execute_sql("PRAGMA foreign_keys = ON")
     return applied

@@ -28,7 +28,7 @@ from . import csvfile
 from .backup import backup_open_folder
 from .datafolder import has_records
 from .errors import ServiceError
-from .exporter import write_csv
+from .exporter import unwritable, write_csv
 from .interchange import CsvError, RowError, format_cell, parse_cell
 from .kinds import BY_TABLE
 from .values import BOOL, DATE, INT, LONGTEXT, REF, TEXT, Field, FieldType, TextType, normalise, shown
@@ -124,7 +124,10 @@ def export_all(dest: Path, *, cancel: Callable[[], bool] | None = None) -> dict[
         raise ServiceError(f"{dest}: already exists and is not an empty folder; choose a new folder")
     if not dest.parent.is_dir():
         raise ServiceError(f"{dest}: the folder {dest.parent} does not exist")
-    temp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    except OSError as exc:
+        raise unwritable(dest, exc) from None
     try:
         counts: dict[str, int] = {}
         tables: dict[str, Any] = {}
@@ -142,8 +145,10 @@ def export_all(dest: Path, *, cancel: Callable[[], bool] | None = None) -> dict[
         if dest.exists():
             dest.rmdir()
         os.replace(temp, dest)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(temp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise unwritable(dest, exc) from None
         raise
     return counts
 

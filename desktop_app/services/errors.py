@@ -1,52 +1,9 @@
-"""Errors the services raise; each names what is wrong so the UI and CLI can show it as is."""
+"""The errors services raise, where the services and their callers import them from (they live in
+desktop_app/errors.py, below the data layer, which raises StorageError)."""
 
-from __future__ import annotations
+from ..errors import (
+    Cancelled, DeleteRefusedError, FieldError, NotFoundError, ServiceError, StorageError, ValidationError,
+)
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str  # the field's name ("company", "scheduled_on"); "" for the record as a whole
-    message: str  # the reason, in words a user understands
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}" if self.field else self.message
-
-
-class ServiceError(Exception):
-    """Base for every error a service reports to its caller."""
-
-
-class ValidationError(ServiceError):
-    def __init__(self, errors: list[FieldError]):
-        self.errors = list(errors)
-        super().__init__("; ".join(str(e) for e in self.errors))
-
-    def for_field(self, field: str) -> str | None:
-        return next((e.message for e in self.errors if e.field == field), None)
-
-
-class NotFoundError(ServiceError):
-    def __init__(self, kind: str, record_id: int):
-        self.kind, self.record_id = kind, record_id
-        super().__init__(f"There is no {kind} with id {record_id}; it may have been deleted.")
-
-
-class DeleteRefusedError(ServiceError):
-    """The record still has records that do not belong to it (an opportunity at a company ...).
-
-    blockers maps a label already in the right number ("1 opportunity" needs "opportunity") to a count.
-    """
-
-    def __init__(self, kind: str, record_id: int, blockers: dict[str, int]):
-        self.kind, self.record_id, self.blockers = kind, record_id, dict(blockers)
-        what = ", ".join(f"{n} {k}" for k, n in blockers.items())
-        super().__init__(f"This {kind} still has {what}; move or delete them first.")
-
-
-class Cancelled(ServiceError):
-    """Long work was cancelled by the user; nothing was changed."""
-
-    def __init__(self) -> None:
-        super().__init__("Cancelled; nothing was changed.")
+__all__ = ["Cancelled", "DeleteRefusedError", "FieldError", "NotFoundError", "ServiceError", "StorageError",
+           "ValidationError"]

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from ..db import db
 from ..db import models as m
+from .backup_files import explain
 from .errors import Cancelled, ServiceError
 from .interchange import INTERVIEWER_SEPARATOR, CsvSpec, spec as get_spec
 
@@ -49,16 +50,26 @@ def private_output(path: Path, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         raise ServiceError(f"{path}: is a folder; give a file name")
     if not path.parent.is_dir():
         raise ServiceError(f"{path}: the folder {path.parent} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise unwritable(path, exc) from None
         raise
+
+
+def unwritable(path: Path, exc: OSError) -> ServiceError:
+    """The disk is full, permission denied ...: what an export says when its file cannot be written."""
+    return ServiceError(f"{path}: could not be written ({explain(exc)}); nothing was exported")
 
 
 def write_csv(out: IO[str], lines: Iterator[list[str]], cancel: Callable[[], bool] | None = None) -> int:
