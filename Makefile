@@ -31,5 +31,31 @@ test: $(STAMP_TEST)
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
 
+# make package        dist/sayyes_<version>_<arch>.deb and dist/sayyes-<version>-linux-<machine>.tar.gz
+#                     (packaging/linux/build.sh: PyInstaller, dpkg-deb; apt-installs missing build libraries)
+# make package-test   installs the .deb, smoke-tests it and the tarball on Xvfb, compiles the NSIS script
+.PHONY: package package-test
+STAMP_PACKAGE := $(VENV)/.installed-package
+PACKAGE_VERSION = $(shell $(PYTHON) packaging/project_info.py version)
+DEB     = dist/sayyes_$(PACKAGE_VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo amd64).deb
+TARBALL = dist/sayyes-$(PACKAGE_VERSION)-linux-$(shell uname -m).tar.gz
+PACKAGE_SOURCES = pyproject.toml tools/make_icons.py \
+	$(shell find desktop_app packaging resources -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
+
+$(STAMP_PACKAGE): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	@touch $@ $(STAMP_RUN)
+
+$(DEB): $(STAMP_PACKAGE) $(PACKAGE_SOURCES)
+	bash packaging/linux/build.sh $(BIN)/python
+
+$(TARBALL): $(DEB)
+	@test -f $@ || bash packaging/linux/build.sh $(BIN)/python
+
+package: $(DEB) $(TARBALL)
+
+package-test: $(DEB) $(TARBALL)
+	PYTHON=$(BIN)/python bash packaging/linux/smoke_test.sh $(DEB) $(TARBALL)
+
 clean:
 	rm -rf $(VENV) build *.egg-info
