@@ -102,7 +102,7 @@ class FunnelChart(HorizontalBars):
                   for name, value in zip(names, values, strict=True)]
         shades = [self.brush(self.colors.accent, alpha) for alpha in (110, 150, 190, 225, 255)]
         shades[-1] = self.brush(self.colors.good)
-        self.draw_rows(names, values, texts, hovers, shades, total * 1.25)
+        self.draw_rows(names, values, texts, hovers, shades, total * 1.4)  # room for "19 (95%)"
         self.headline.setText(f"<b>Yes rate {percent(funnel['yes_rate'])}</b> · "
                               f"{plural(funnel['offers'], 'offer')} from {plural(total, 'opportunity', 'opportunities')}"
                               f"{' invited in this range' if context.range_start else ''}")
