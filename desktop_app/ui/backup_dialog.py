@@ -81,6 +81,29 @@ def backup_now(window: Any) -> Backup | None:
 
 # --- Restore from backup… -------------------------------------------------------------------------
 
+def backups_view(model: QAbstractTableModel) -> QTableView:
+    """A list of backups (date and time, kind, size): one row selected at a time, read-only."""
+    view = QTableView()
+    view.setAccessibleName("Backups")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    view.setColumnWidth(0, view.fontMetrics().horizontalAdvance("2026-11-26 12:05") + 40)
+    view.setColumnWidth(2, view.fontMetrics().horizontalAdvance("999.9 MB") + 30)
+    return view
+
+
 class BackupsModel(QAbstractTableModel):
     """The backups of a folder, newest first (a few files: the list is read once per dialog)."""
 
@@ -135,24 +158,7 @@ class RestoreDialog(QDialog):
         except BackupError as exc:
             found, problem = [], str(exc)
         self.model = BackupsModel(found, self)
-        self.view = QTableView()
-        self.view.setAccessibleName("Backups")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.setColumnWidth(0, self.view.fontMetrics().horizontalAdvance("2026-11-26 12:05") + 40)
-        self.view.setColumnWidth(2, self.view.fontMetrics().horizontalAdvance("999.9 MB") + 30)
+        self.view = backups_view(self.model)
         self.view.setMinimumHeight(self.view.verticalHeader().defaultSectionSize() * 9)
         self.view.activated.connect(lambda _index: self.restore_selected())
 

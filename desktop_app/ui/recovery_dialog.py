@@ -14,15 +14,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QStyle,
-    QTableView, QToolButton, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStyle,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..services import backup
 from ..services.backup import Backup
 from ..services.startup_check import Problem
 from . import dialogs
-from .backup_dialog import BackupsModel, choose_backup_file
+from .backup_dialog import BackupsModel, backups_view, choose_backup_file
 from .screen import ElidedLabel
 
 RESTORE = "restore"  # Choice.path: the backup (or any SayYes file) to restore
@@ -145,25 +145,9 @@ class RecoveryDialog(QDialog):
         section.setSpacing(6)
         section.addWidget(_label("Restore a backup", "sectionTitle", wrap=False))
         self.model = BackupsModel(backups, self)
-        self.view = QTableView()
-        self.view.setAccessibleName("Backups")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
-        row_height = self.view.fontMetrics().height() + 10
-        self.view.verticalHeader().setDefaultSectionSize(row_height)
+        self.view = backups_view(self.model)
+        row_height = self.view.verticalHeader().defaultSectionSize()
         header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.setColumnWidth(0, self.view.fontMetrics().horizontalAdvance("2026-11-26 12:05") + 40)
-        self.view.setColumnWidth(2, self.view.fontMetrics().horizontalAdvance("999.9 MB") + 30)
         shown_rows = min(max(len(backups), 2), 5)
         self.view.setFixedHeight(row_height * shown_rows + header.sizeHint().height() + 4)
         self.view.activated.connect(lambda _index: self.restore_selected())
