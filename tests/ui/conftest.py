@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import close_window
+from tests.ui.helpers import close_window, track
 
 
 def _big_offscreen_screen() -> None:
@@ -103,3 +103,14 @@ def publish_all(win: Any, *changes: Any) -> None:
     """Tell the window about records a test wrote through the services."""
     for change in changes:
         win.bus.publish(change)
+
+
+def _track_app_windows() -> None:
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.recovery_dialog import RecoveryDialog
+
+    track(MainWindow, RecoveryDialog)
+
+
+_track_app_windows()
+

@@ -39,3 +39,38 @@ def close_window(win: Any) -> None:
     win.close()
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+_made: list[Any] = []  # weak references to every window tracked below, as it was built
+
+
+def track(*classes: type) -> None:
+    """Remember every instance of `classes` as it is built, so tests can find the app's windows without
+    scanning QApplication.topLevelWidgets() (which wraps every Qt-internal top-level widget too, and once
+    crashed the suite half-way through a run_gui test)."""
+    import weakref
+
+    for cls in classes:
+        if getattr(cls, "_tracked_by_tests", False):
+            continue
+        original = cls.__init__
+
+        def init(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> None:
+            _original(self, *args, **kwargs)
+            _made.append(weakref.ref(self))
+
+        cls.__init__ = init
+        cls._tracked_by_tests = True
+
+
+def visible(kind: type | tuple[type, ...], *, hidden_too: bool = False) -> list[Any]:
+    """The tracked windows of `kind` that are alive and shown (or alive at all), oldest first."""
+    import shiboken6
+
+    found = []
+    for ref in list(_made):
+        widget = ref()
+        if widget is not None and isinstance(widget, kind) and shiboken6.isValid(widget) and (
+                hidden_too or widget.isVisible()):
+            found.append(widget)
+    return found

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import settings
 from desktop_app.db import models as m
@@ -20,6 +20,7 @@ from desktop_app.services import backup, backup_files, records
 from desktop_app.ui import backup_dialog
 from desktop_app.ui.backup_dialog import RestoreDialog, backup_warning, start_auto_backup
 from tests.ui import helpers as h
+from tests.ui.helpers import visible
 from tests.ui.test_main_window import menu_actions
 
 T0 = dt.datetime(2026, 11, 26, 11, 5, 0, tzinfo=dt.timezone.utc)
@@ -309,7 +310,7 @@ def test_the_app_backs_up_once_its_window_is_shown(qtbot: Any, tmp_path: Path, d
     polls = iter(range(500))  # 10 s at most
 
     def close_when_backed_up() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = visible(MainWindow)
         if windows and (backup.list_backups(data_dir) or next(polls, None) is None):
             seen.append(bool(backup.list_backups(data_dir)))
             windows[0].close()
@@ -341,7 +342,7 @@ def test_no_automatic_backup_of_data_the_start_check_finds_damaged(qtbot: Any, t
     polls = iter(range(500))
 
     def close_after_the_check() -> None:
-        dialogs_open = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryDialog) and w.isVisible()]
+        dialogs_open = visible(RecoveryDialog)
         if dialogs_open or next(polls, None) is None:
             seen.append("dialog" if dialogs_open else "no dialog")
             QTimer.singleShot(400, close_all)  # time for a backup that should not come
@@ -349,12 +350,10 @@ def test_no_automatic_backup_of_data_the_start_check_finds_damaged(qtbot: Any, t
             QTimer.singleShot(20, close_after_the_check)
 
     def close_all() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, RecoveryDialog):
-                widget.reject()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
-                widget.close()
+        for widget in visible(RecoveryDialog):
+            widget.reject()
+        for widget in visible(MainWindow):
+            widget.close()
 
     QTimer.singleShot(0, close_after_the_check)
     run_gui(data_dir)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.db import models as m
 from desktop_app.paths import database_path
@@ -22,7 +22,7 @@ from desktop_app.services.read_only import is_read_only
 from desktop_app.ui import recovery_dialog, start_check, startup
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.recovery_dialog import RecoveryDialog
-from tests.ui.helpers import close_window
+from tests.ui.helpers import close_window, visible
 
 UTC = dt.timezone.utc
 
@@ -31,7 +31,7 @@ def when_shown(action: Callable[[RecoveryDialog], None], kind: type[QWidget] = R
     """Run action(dialog) once a dialog of `kind` is shown (from inside its own event loop)."""
 
     def poll() -> None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        found = visible(kind)
         if not found:
             QTimer.singleShot(5, poll)
             return
@@ -82,10 +82,9 @@ def company_names(data_dir: Path) -> list[str]:
 @pytest.fixture
 def cleanup() -> Any:
     yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, (MainWindow, RecoveryDialog)):
-            widget.close()
-            widget.deleteLater()
+    for widget in visible((MainWindow, RecoveryDialog), hidden_too=True):
+        widget.close()
+        widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -105,7 +104,7 @@ def test_a_damaged_file_is_restored_from_a_chosen_backup_and_the_window_opens(
         click(qtbot, dialog, recovery_dialog.RESTORE)
 
     def close_when_open() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = visible(MainWindow)
         if windows and dialogs.texts("information"):
             seen["title"] = windows[0].windowTitle()
             windows[0].close()
@@ -220,7 +219,7 @@ def test_a_newer_file_and_quit_returns_1_and_changes_nothing(qtbot: Any, data_di
     when_shown(lambda dialog: click(qtbot, dialog, recovery_dialog.QUIT))
     assert run_gui(data_dir) == 1
     assert database_path(data_dir).read_bytes() == before
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert not visible(MainWindow)
 
 
 def test_another_folder_can_be_chosen_instead(qtbot: Any, tmp_path: Path, data_dir: Path, dialogs: Any,
@@ -260,7 +259,7 @@ def test_the_start_check_runs_on_a_worker_after_the_first_paint_and_reports_brok
     assert any("company_id points at company 999" in p for p in report.check.problems)
 
     def shown() -> list[RecoveryDialog]:
-        return [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryDialog) and w.isVisible()]
+        return visible(RecoveryDialog)
 
     qtbot.waitUntil(lambda: bool(shown()))
     dialog = shown()[0]

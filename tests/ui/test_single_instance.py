@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.db import models as m
 from desktop_app.paths import database_path
@@ -22,6 +22,7 @@ from desktop_app.services.read_only import is_read_only
 from desktop_app.ui import recovery_dialog, startup
 from desktop_app.ui.recovery_dialog import RecoveryDialog
 from desktop_app.ui.single_instance import InstanceServer, ask_to_come_forward, bring_forward, server_name
+from tests.ui.helpers import visible
 from tests.ui.test_recovery import cleanup, when_shown  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,7 +168,7 @@ def test_the_app_holds_its_folder_and_listens_while_it_runs(qtbot: Any, tmp_path
     seen: dict[str, Any] = {}
 
     def second_launch() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = visible(MainWindow)
         if not windows:
             QTimer.singleShot(5, second_launch)
             return
