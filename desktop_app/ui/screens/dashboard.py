@@ -179,8 +179,8 @@ class DashboardScreen(Screen):
 
     def _on_change(self, change: Change) -> None:
         keys = {key for key, tables in FIGURE_TABLES.items() if tables & change.tables}
-        if change.tables & NEXT_UP_TABLES:
-            self.next_up.refresh()
+        if change.tables & NEXT_UP_TABLES and self.isVisible():
+            self.next_up.refresh()  # hidden: activate() refreshes it when the Dashboard is shown again
         if not keys:
             return
         self._pending |= keys
