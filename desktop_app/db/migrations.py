@@ -95,8 +95,61 @@ def _v1_initial(database: SqliteDatabase) -> None:
         database.execute_sql(statement)
 
 
+_V2_INDEXES = (
+    # the Dashboard's interview figures read this index alone: held/decided outcomes, by date and self-rating
+    'DROP INDEX "interview_outcome"',
+    'CREATE INDEX "interview_outcome_scheduled_on" ON "interview" '
+    '("outcome", "scheduled_on", "self_rating_after", "opportunity_id")',
+    # the weakest topics: every question's topic and answer quality without reading its row
+    'DROP INDEX "question_topic"',
+    'CREATE INDEX "question_topic_answer_quality" ON "question" ("topic", "answer_quality")',
+    # each company's latest score per criterion, newest first, read from the index alone
+    'DROP INDEX "score_company_id_criterion_id_scored_on"',
+    'CREATE INDEX "score_company_id_criterion_id_latest" ON "score" '
+    '("company_id", "criterion_id", "scored_on" DESC, "id" DESC, "score")',
+)
+# The text columns the lists search, a full-text index each (trigram: any substring of 3 characters or
+# more, case-insensitive), kept in step with its table by triggers. Frozen with schema 2. A later step that
+# rebuilds one of these tables must create its three triggers again: dropping a table drops its triggers.
+_V2_SEARCHED = (
+    ("company", ("name_key", "industry", "location")),
+    ("opportunity", ("title_key", "tech_stack", "notes")),
+    ("interview", ("stage", "debrief_notes", "employer_feedback")),
+    ("contact", ("name_key", "role", "email")),
+    ("question", ("text_key", "topic")),
+    ("task", ("title",)),
+)
+
+
+def _v2_search_statements(table: str, columns: tuple[str, ...]) -> list[str]:
+    index = f"{table}_search"
+    names = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    insert = f'INSERT INTO "{index}" (rowid, {names}) VALUES (new."id", {new});'
+    delete = f'INSERT INTO "{index}" ("{index}", rowid, {names}) VALUES (\'delete\', old."id", {old});'
+    return [
+        f'CREATE VIRTUAL TABLE "{index}" USING fts5({names}, content="{table}", content_rowid="id", '
+        f"tokenize=\"trigram\", columnsize=0)",
+        f'CREATE TRIGGER "{index}_insert" AFTER INSERT ON "{table}" BEGIN {insert} END',
+        f'CREATE TRIGGER "{index}_delete" AFTER DELETE ON "{table}" BEGIN {delete} END',
+        f'CREATE TRIGGER "{index}_update" AFTER UPDATE OF {names} ON "{table}" BEGIN {delete} {insert} END',
+        f'INSERT INTO "{index}" ("{index}") VALUES (\'rebuild\')',
+    ]
+
+
+def _v2_search(database: SqliteDatabase) -> None:
+    """Indexes for the Dashboard's aggregates, and full-text indexes for the lists' search boxes."""
+    for statement in _V2_INDEXES:
+        database.execute_sql(statement)
+    for table, columns in _V2_SEARCHED:
+        for statement in _v2_search_statements(table, columns):
+            database.execute_sql(statement)
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_initial,
+    2: _v2_search,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -7,6 +7,9 @@ links (a task's link, the interview where a contact was met).
 
 Unique names are stored twice: as typed, and as a normalised key (NFC, trimmed, case-folded) that
 carries the UNIQUE index, so "Ärger" and "ärger" are one name.
+
+The schema itself is written by db/migrations.py, which also keeps a full-text index (`<table>_search`,
+FTS5) of the columns the lists search in step with its table by triggers (schema 2).
 """
 
 from __future__ import annotations
@@ -95,14 +98,17 @@ class Interview(BaseModel):
     format = CharField(null=True)
     confidence_before = IntegerField(null=True)
     self_rating_after = IntegerField(null=True)
-    outcome = CharField(default="scheduled", index=True)
+    outcome = CharField(default="scheduled")
     employer_feedback = TextField(null=True)
     employer_rating = IntegerField(null=True)
     prep_notes = TextField(null=True)
     debrief_notes = TextField(null=True)
 
     class Meta:
-        indexes = ((("opportunity", "scheduled_on"), False),)
+        indexes = (
+            (("opportunity", "scheduled_on"), False),
+            (("outcome", "scheduled_on", "self_rating_after", "opportunity"), False),  # the Dashboard's, schema 2
+        )
 
 
 class Contact(BaseModel):
@@ -143,14 +149,14 @@ class Question(BaseModel):
     text = TextField()
     text_key = TextField()
     kind = CharField(default="technical")
-    topic = CharField(null=True, index=True)
+    topic = CharField(null=True)
     answer_quality = IntegerField(null=True)
     my_answer = TextField(null=True)
     better_answer = TextField(null=True)
     follow_up = CharField(default="none", index=True)
 
     class Meta:
-        indexes = ((("text_key", "interview"), False),)
+        indexes = ((("text_key", "interview"), False), (("topic", "answer_quality"), False))
 
 
 class Skill(BaseModel):
@@ -221,7 +227,9 @@ class Score(BaseModel):
     scored_on = DateField()
 
     class Meta:
-        indexes = ((("company", "criterion", "scored_on"), False),)
+        # schema 2 orders scored_on and id newest first, and carries the score: the latest of each
+        # criterion is read from the index alone
+        indexes = ((("company", "criterion", "scored_on", "id", "score"), False),)
 
 
 class Task(BaseModel):

@@ -253,7 +253,12 @@ def restore(data_dir: Path, source: Path, *, now: dt.datetime | None = None) -> 
 # --- reading the data file ------------------------------------------------------------------------
 
 def _tables(con: sqlite3.Connection) -> set[str]:
-    return {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    """The data tables: not the full-text indexes (virtual tables and their shadow tables), which are
+    derived from the data and hold rows even in an empty file."""
+    return {row[0] for row in con.execute(
+        "SELECT name FROM sqlite_master AS t WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+        "AND NOT EXISTS (SELECT 1 FROM sqlite_master AS v WHERE v.type = 'table' "
+        "AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')")}
 
 
 def _holds_anything(con: sqlite3.Connection) -> bool:

@@ -158,7 +158,7 @@ SPECS: dict[str, ListSpec] = {
     "question": ListSpec(
         "question",
         (
-            Column("text", "Question", m.Question.text),
+            Column("text", "Question", m.Question.text, sort_expr=m.Question.text_key),
             Column("kind", "Kind", m.Question.kind, "choice"),
             Column("topic", "Topic", m.Question.topic),
             Column("answer_quality", "Answer", m.Question.answer_quality, "rating"),

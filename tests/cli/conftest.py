@@ -27,7 +27,8 @@ def dump(data_dir: Path) -> dict[str, list[tuple]]:
         return {}
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [r[0] for r in con.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                                            "AND name != 'sqlite_schema' ORDER BY name")]  # not full-text indexes
         return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         con.close()

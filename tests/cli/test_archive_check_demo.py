@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 
+from desktop_app.db import LATEST_VERSION
 from desktop_app.paths import database_path
 
 from .conftest import dump
@@ -60,7 +61,7 @@ def test_import_all_checks_the_schema_version(tmp_path: Path, sayyes, seeded: Pa
     result = sayyes("import", "all", archive, data=tmp_path / "fresh")
     assert result.code == 1
     assert result.err_lines == [f"sayyes: {archive / 'manifest.json'}: the archive has schema version 99; "
-                                "this version of SayYes restores schema version 1 only"]
+                                f"this version of SayYes restores schema version {LATEST_VERSION} only"]
     assert not (tmp_path / "fresh").exists()
 
 
@@ -85,7 +86,7 @@ def test_export_all_refuses_a_folder_with_files(tmp_path: Path, sayyes, seeded: 
 def test_check_ok(sayyes, seeded: Path) -> None:
     result = sayyes("check")
     assert (result.code, result.err) == (0, "")
-    assert result.out == "ok: integrity\nok: foreign keys\nok: schema version 1\n"
+    assert result.out == f"ok: integrity\nok: foreign keys\nok: schema version {LATEST_VERSION}\n"
 
 
 def test_check_broken_link(data_dir: Path, sayyes, seeded: Path) -> None:
@@ -96,7 +97,7 @@ def test_check_broken_link(data_dir: Path, sayyes, seeded: Path) -> None:
     con.close()
     result = sayyes("check")
     assert result.code == 1
-    assert result.out == "ok: integrity\nok: schema version 1\n"
+    assert result.out == f"ok: integrity\nok: schema version {LATEST_VERSION}\n"
     assert result.err_lines == [f"sayyes: {database_path(data_dir)}: foreign keys: interview 1: opportunity_id "
                                 "points at opportunity 999, which does not exist"]
 

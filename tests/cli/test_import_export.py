@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.db import LATEST_VERSION
 from desktop_app.db import models as m
 from desktop_app.services.datafolder import open_folder
 
@@ -225,4 +226,4 @@ def test_console_entry_point(tmp_path: Path) -> None:
     usage = run("import")
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
     check = run("check")
-    assert (check.returncode, check.stdout) == (0, "ok: integrity\nok: foreign keys\nok: schema version 1\n")
+    assert (check.returncode, check.stdout) == (0, f"ok: integrity\nok: foreign keys\nok: schema version {LATEST_VERSION}\n")

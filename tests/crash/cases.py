@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop_app.db.migrations import LATEST_VERSION
 from desktop_app.paths import database_path
 
+from .datafile import NEXT_VERSION
 from .harness import ROOT, Folder, Tally, parse, read_image
 
-FIXTURE_V1 = ROOT / "tests" / "db" / "fixtures" / "schema_v1.sqlite3"
+FIXTURE_V1 = ROOT / "tests" / "db" / "fixtures" / f"schema_v{LATEST_VERSION}.sqlite3"  # this version's schema
 
 
 def padded_v1(dest: Path, companies: int = 2000) -> Path:
@@ -95,7 +97,7 @@ def run_case(kind: str, root: Path, rng: random.Random, kills: int, tally: Tally
     operation = {"migration": "migrate", "import-all": "import all"}.get(kind)
     for life in range(kills):
         seed = rng.randrange(1_000_000)
-        pending = folder.version < 2 if kind == "migration" else not any(folder.image.values())
+        pending = folder.version < NEXT_VERSION if kind == "migration" else not any(folder.image.values())
         if operation and life < special and pending and life % 2 == 0:  # inside its transaction, or its COMMIT
             trigger, delay = during(operation, "tx begin"), rng.uniform(0, 0.03)
         elif operation and life < special and pending:  # anywhere in it, from reading the archive or backing up on

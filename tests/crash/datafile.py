@@ -12,6 +12,7 @@ from desktop_app.db import migrations
 Image = dict[str, dict[int, dict[str, Any]]]  # table -> id -> column -> value, as SQLite stores it
 
 SCHEMA_2_COLUMN = "rating"
+NEXT_VERSION = migrations.LATEST_VERSION + 1  # the fake schema comes after this version's last real one
 _COMPANY_V1 = migrations._V1_STATEMENTS[0]
 
 
@@ -28,14 +29,15 @@ def fake_schema_2(database: Any) -> None:
 
 
 def use_schema_2() -> None:
-    migrations.MIGRATIONS[2] = fake_schema_2
-    migrations.LATEST_VERSION = 2
+    migrations.MIGRATIONS[NEXT_VERSION] = fake_schema_2
+    migrations.LATEST_VERSION = NEXT_VERSION
 
 
 def image_of(execute: Callable[..., Any]) -> Image:
     """Every row of every table but schema_version (its applied_at is the clock's)."""
-    tables = [row[0] for row in execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                        "'sqlite_%' AND name != 'schema_version' ORDER BY name").fetchall()]
+    tables = [row[0] for row in execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%' AND name != 'schema_version' ORDER BY name"
+                                        ).fetchall()]  # not the full-text indexes (virtual and shadow tables)
     image: Image = {}
     for table in tables:
         cursor = execute(f'SELECT * FROM "{table}" ORDER BY id')

@@ -29,7 +29,9 @@ from desktop_app.paths import database_path
 from desktop_app.services.backup import list_backups
 from desktop_app.services.integrity import check_file
 
-from .datafile import SCHEMA_2_COLUMN, Image, file_version, image_of
+from desktop_app.db.migrations import LATEST_VERSION
+
+from .datafile import NEXT_VERSION, SCHEMA_2_COLUMN, Image, file_version, image_of
 
 ROOT = Path(__file__).resolve().parents[2]
 MID_TRANSACTION = ("inside a transaction", "during COMMIT")
@@ -294,7 +296,7 @@ class Folder:
     def _schema_problems(self, version: int, pending: Event | None) -> list[str]:
         allowed = {self.version} | ({pending.payload["migrate"]} if pending and "migrate" in pending.payload else set())
         if self.version == 0:
-            allowed.add(1)  # a new folder: the first open creates schema 1
+            allowed.add(LATEST_VERSION)  # a new folder: the first open creates this version's schema
         con = sqlite3.connect(self.path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -302,7 +304,7 @@ class Folder:
         finally:
             con.close()
         problems = [] if version in allowed else [f"schema version {version}, expected one of {sorted(allowed)}"]
-        if (SCHEMA_2_COLUMN in columns) != (version >= 2):
+        if (SCHEMA_2_COLUMN in columns) != (version >= NEXT_VERSION):
             problems.append(f"schema version {version} but company has columns {sorted(columns)}")
         if "company_v2" in tables:
             problems.append("a half-done migration left the table company_v2")

@@ -17,7 +17,7 @@ import pytest
 from desktop_app.paths import database_path
 
 from .cases import FIXTURE_V1, during, new_folder, nth_begin, run_case
-from .datafile import SCHEMA_2_COLUMN
+from .datafile import NEXT_VERSION, SCHEMA_2_COLUMN
 from .harness import Folder, Tally, parse
 
 SEED = 20261126
@@ -66,7 +66,7 @@ def test_a_kill_right_before_or_after_a_commit(operation: str, when: str, inputs
         assert (kill.where, kill.applied) == ("after COMMIT, before the acknowledgement", True)
     folder.run(2, nth_begin(8), 0.0, tally)
     assert not tally.problems, tally.summary()
-    assert folder.version == (2 if kind == "migration" else 1)
+    assert folder.version == (NEXT_VERSION if kind == "migration" else NEXT_VERSION - 1)
 
 
 # --- the check can fail --------------------------------------------------------------------------------
@@ -119,8 +119,8 @@ def test_the_check_finds_a_changed_value_and_a_half_done_migration(tmp_path: Pat
     con = sqlite3.connect(folder.path)
     con.execute(f'ALTER TABLE company ADD COLUMN "{SCHEMA_2_COLUMN}" INTEGER')
     con.close()
-    problems, _ = check(folder, 'begin 2 migrate | {"migrate": 2}', "tx begin")
-    assert any(p.startswith("schema version 1 but company has columns") for p in problems)
+    problems, _ = check(folder, f'begin 2 migrate | {{"migrate": {NEXT_VERSION}}}', "tx begin")
+    assert any(p.startswith(f"schema version {NEXT_VERSION - 1} but company has columns") for p in problems)
 
 
 def test_the_check_finds_a_damaged_backup(tmp_path: Path) -> None:

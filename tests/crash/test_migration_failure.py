@@ -21,7 +21,7 @@ from desktop_app.services.errors import StorageError
 from desktop_app.services.integrity import check_file
 
 from .cases import FIXTURE_V1
-from .datafile import SCHEMA_2_COLUMN, fake_schema_2
+from .datafile import NEXT_VERSION, SCHEMA_2_COLUMN, fake_schema_2
 from .harness import read_image
 
 
@@ -43,14 +43,15 @@ def disk_full_during_the_rebuild(database: Any) -> None:
 
 
 def later_step_fails(database: Any) -> None:
-    raise RuntimeError("step 3 went wrong")
+    raise RuntimeError(f"step {NEXT_VERSION + 1} went wrong")
 
 
 FAILURES: dict[str, tuple[dict[int, Callable[[Any], None]], type[Exception], str]] = {
-    "a bug after the rebuild": ({2: fails_after_the_rebuild}, RuntimeError, "a bug in the step"),
-    "bad SQL half-way": ({2: bad_sql_half_way}, OperationalError, "no such table: no_such_table"),
-    "disk full during the rebuild": ({2: disk_full_during_the_rebuild}, StorageError, "the disk is full"),
-    "a later step fails": ({2: fake_schema_2, 3: later_step_fails}, RuntimeError, "step 3 went wrong"),
+    "a bug after the rebuild": ({NEXT_VERSION: fails_after_the_rebuild}, RuntimeError, "a bug in the step"),
+    "bad SQL half-way": ({NEXT_VERSION: bad_sql_half_way}, OperationalError, "no such table: no_such_table"),
+    "disk full during the rebuild": ({NEXT_VERSION: disk_full_during_the_rebuild}, StorageError, "the disk is full"),
+    "a later step fails": ({NEXT_VERSION: fake_schema_2, NEXT_VERSION + 1: later_step_fails}, RuntimeError,
+                           f"step {NEXT_VERSION + 1} went wrong"),
 }
 
 
@@ -84,14 +85,14 @@ def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(failure: str,
     assert path.read_bytes() == before[0]
     assert (schema(path), read_image(path)) == before[1:]
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
-    assert check_file(path).passed == ["integrity", "foreign keys", "schema version 1"]
+    assert check_file(path).passed == ["integrity", "foreign keys", f"schema version {NEXT_VERSION - 1}"]
     made, = backup.list_backups(data_dir)
     assert made.reason == "before-migration" and read_image(made.path) == before[2]
 
-    with_steps(monkeypatch, {2: fake_schema_2})  # a later SayYes gets it right
+    with_steps(monkeypatch, {NEXT_VERSION: fake_schema_2})  # a later SayYes gets it right
     open_folder(data_dir).close()
     con = sqlite3.connect(path)
-    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (2,)
+    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (NEXT_VERSION,)
     con.close()
     after = read_image(path)
     for table, rows in before[2].items():

@@ -18,7 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def _rows(path: Path) -> dict[str, list[dict]]:
     con = sqlite3.connect(path)
     con.row_factory = sqlite3.Row
-    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name != 'schema_version'")]
+    tables = [r[0] for r in con.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                                        "AND name NOT IN ('schema_version', 'sqlite_schema')")]  # not full-text indexes
     data = {t: [dict(r) for r in con.execute(f'SELECT * FROM "{t}" ORDER BY id')] for t in tables}
     con.close()
     return data

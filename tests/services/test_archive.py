@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import settings
+from desktop_app.db import LATEST_VERSION
 from desktop_app.db import models as m
 from desktop_app.services import archive, records
 from desktop_app.services.datafolder import open_folder
@@ -88,7 +89,7 @@ def test_every_table_comes_back_row_by_row(filled, fresh: Path) -> None:
 def test_the_manifest_has_the_schema_version_and_counts(filled) -> None:
     original, target = filled
     manifest = json.loads((target / "manifest.json").read_text())
-    assert manifest["schema_version"] == 1
+    assert manifest["schema_version"] == LATEST_VERSION
     assert {t: info["rows"] for t, info in manifest["tables"].items()} == {t: len(r) for t, r in original.items()}
     assert manifest["tables"]["interview"]["columns"][:4] == ["id", "created_at", "updated_at", "opportunity_id"]
     assert sorted(p.name for p in target.iterdir()) == sorted([f"{t}.csv" for t in original] + ["manifest.json"])
@@ -165,7 +166,7 @@ def test_schema_version_must_match(filled, fresh: Path) -> None:
     manifest["schema_version"] = 0
     (target / "manifest.json").write_text(json.dumps(manifest))
     assert _problems(target) == ["A/manifest.json: the archive has schema version 0; this version of SayYes "
-                                 "restores schema version 1 only"]
+                                 f"restores schema version {LATEST_VERSION} only"]
 
 
 def test_export_needs_a_new_or_empty_folder(database, tmp_path: Path) -> None:

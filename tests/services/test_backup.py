@@ -212,10 +212,11 @@ def test_a_failed_backup_stops_the_import(database, data_dir: Path, monkeypatch:
 
 
 def with_schema_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this version of SayYes has a schema 2 that adds a table."""
-    steps = {**migrations.MIGRATIONS, 2: lambda db: db.execute_sql('CREATE TABLE "extra" ("id" INTEGER PRIMARY KEY)')}
+    """Pretend this version of SayYes has a next schema that adds a table."""
+    later = migrations.LATEST_VERSION + 1
+    steps = {**migrations.MIGRATIONS, later: lambda db: db.execute_sql('CREATE TABLE "extra" ("id" INTEGER PRIMARY KEY)')}
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", later)
 
 
 def test_a_migration_of_a_file_with_records_backs_up_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,7 +236,7 @@ def test_a_migration_of_a_file_with_records_backs_up_first(data_dir: Path, monke
     made, = backup.list_backups(data_dir)
     assert made.reason == "before-migration"
     con = sqlite3.connect(made.path)
-    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
+    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (migrations.LATEST_VERSION - 1,)
     con.close()
     assert companies(made.path) == ["Acme"]
     open_folder(data_dir).close()  # already migrated: no second backup

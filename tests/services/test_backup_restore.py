@@ -25,14 +25,15 @@ from desktop_app.services.integrity import check_file
 
 from .test_backup import T0, companies, disk_full, folder_files, with_schema_2
 
-FIXTURE_V1 = Path(__file__).parents[1] / "db" / "fixtures" / "schema_v1.sqlite3"
+FIXTURE = Path(__file__).parents[1] / "db" / "fixtures" / f"schema_v{migrations.LATEST_VERSION}.sqlite3"
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def snapshot(path: Path) -> dict[str, list[tuple]]:
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [r[0] for r in con.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                                            "AND name != 'sqlite_schema' ORDER BY name")]  # not full-text indexes
         return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         con.close()
@@ -58,7 +59,7 @@ def test_restore_while_the_folder_is_open(saved: backup.Backup, data_dir: Path) 
     assert result.before is not None and result.before.reason == "before-restore"
     assert result.before.path.name == "sayyes-2026-11-26T110600Z-before-restore.sqlite3"
     assert snapshot(result.before.path) == replaced
-    assert (result.source, result.from_version, result.migrated) == (saved.path, 1, [])
+    assert (result.source, result.from_version, result.migrated) == (saved.path, migrations.LATEST_VERSION, [])
     assert result.counts["company"] == 2 and result.records == 2
     assert "company" in result.tables and "interview" in result.tables
     assert saved.path.exists()
@@ -73,14 +74,14 @@ def test_restore_while_the_folder_is_open(saved: backup.Backup, data_dir: Path) 
 
 
 def test_restore_into_a_closed_or_new_folder(tmp_path: Path) -> None:
-    fixture = FIXTURE_V1.read_bytes()
-    result = backup.restore(tmp_path / "new", FIXTURE_V1)
+    fixture = FIXTURE.read_bytes()
+    result = backup.restore(tmp_path / "new", FIXTURE)
     assert result.before is None
-    assert snapshot(database_path(tmp_path / "new")) == snapshot(FIXTURE_V1)
+    assert snapshot(database_path(tmp_path / "new")) == snapshot(FIXTURE)
     assert all(result.counts[model._meta.table_name] > 0 for model in m.RECORD_MODELS if model is not m.Setting)
     assert database_path(tmp_path / "new").stat().st_mode & 0o777 == 0o600
     assert folder_files(tmp_path / "new") == []  # the temp copy is gone
-    assert FIXTURE_V1.read_bytes() == fixture  # the source is only read
+    assert FIXTURE.read_bytes() == fixture  # the source is only read
 
 
 def damage(source: Path, dest: Path) -> Path:
@@ -131,7 +132,8 @@ def not_sqlite(source: Path, dest: Path) -> Path:
 
 @pytest.mark.parametrize(("make_bad", "problem"), [
     (damage, "cannot be restored: it is "),
-    (newer, "cannot be restored: this data file was written by a newer version of SayYes (schema 2)"),
+    (newer, "cannot be restored: this data file was written by a newer version of SayYes "
+            f"(schema {migrations.LATEST_VERSION + 1})"),
     (foreign, "cannot be restored: this file is a SQLite database, but not a SayYes data file."),
     (broken_links, "cannot be restored: it is damaged (foreign keys: opportunity 1: company_id points at company "
                    "9999, which does not exist)"),
@@ -139,7 +141,7 @@ def not_sqlite(source: Path, dest: Path) -> Path:
     (not_sqlite, "cannot be restored: it is not a SQLite database (file is not a database)"),
 ])
 def test_a_bad_file_is_refused_and_nothing_changes(saved, data_dir: Path, tmp_path: Path, make_bad, problem) -> None:
-    bad = make_bad(FIXTURE_V1, tmp_path / "bad.sqlite3")
+    bad = make_bad(FIXTURE, tmp_path / "bad.sqlite3")
     bad_bytes = bad.read_bytes()
     before, files = snapshot(database_path(data_dir)), folder_files(data_dir)
     with pytest.raises(BackupError) as info:
@@ -172,11 +174,12 @@ def test_missing_source_and_the_data_file_itself(saved, data_dir: Path, tmp_path
 
 
 def test_an_older_schema_is_migrated(saved: backup.Backup, data_dir: Path, monkeypatch) -> None:
+    latest = migrations.LATEST_VERSION
     with_schema_2(monkeypatch)
     result = backup.restore(data_dir, saved.path)
-    assert (result.from_version, result.migrated) == (1, [2])
+    assert (result.from_version, result.migrated) == (latest, [latest + 1])
     con = sqlite3.connect(database_path(data_dir))
-    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (2,)
+    assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (latest + 1,)
     assert con.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchone() == ("extra",)
     con.close()
     assert companies(database_path(data_dir)) == ["Acme", "Globex"]
@@ -201,12 +204,12 @@ def test_a_live_file_too_damaged_to_open_is_kept_byte_for_byte(data_dir: Path, t
     garbage = b"not a database at all" * 500
     live.write_bytes(garbage)
     Path(f"{live}-wal").write_bytes(b"an old wal")
-    result = backup.restore(data_dir, FIXTURE_V1, now=T0)
+    result = backup.restore(data_dir, FIXTURE, now=T0)
     assert result.before is not None and result.before.reason == "before-restore"
     assert result.before.path.read_bytes() == garbage
     assert Path(f"{result.before.path}-wal").read_bytes() == b"an old wal"
     assert not Path(f"{live}-wal").exists() or Path(f"{live}-wal").read_bytes() != b"an old wal"
-    assert snapshot(live) == snapshot(FIXTURE_V1)
+    assert snapshot(live) == snapshot(FIXTURE)
     assert check_file(live).ok
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop_app.db import LATEST_VERSION
 from desktop_app.paths import database_path
 from desktop_app.services import records
 from desktop_app.services.integrity import check_file
@@ -22,7 +23,7 @@ def _sql(path: Path, *statements: str) -> None:
 def test_a_healthy_file(database, data_dir: Path) -> None:
     records.create("company", {"name": "Acme"})
     report = check_file(database_path(data_dir))
-    assert (report.ok, report.passed, report.problems) == (True, ["integrity", "foreign keys", "schema version 1"], [])
+    assert (report.ok, report.passed, report.problems) == (True, ["integrity", "foreign keys", f"schema version {LATEST_VERSION}"], [])
 
 
 def test_broken_links_are_named(database, data_dir: Path) -> None:
@@ -38,10 +39,10 @@ def test_schema_versions(database, data_dir: Path) -> None:
     path = database_path(data_dir)
     _sql(path, "INSERT INTO schema_version (version, applied_at) VALUES (7, '2030-01-01')")
     assert check_file(path).problems == [
-        "schema: version 7 is newer than this version of SayYes reads (1); update SayYes"]
+        f"schema: version 7 is newer than this version of SayYes reads ({LATEST_VERSION}); update SayYes"]
     _sql(path, "DELETE FROM schema_version")
     assert check_file(path).problems == [
-        "schema: version 0, expected 1; opening the folder in SayYes migrates it"]
+        f"schema: version 0, expected {LATEST_VERSION}; opening the folder in SayYes migrates it"]
     _sql(path, "DROP TABLE schema_version")
     assert check_file(path).problems == ["schema: This file is a SQLite database, but not a SayYes data file."]
 
