@@ -79,13 +79,14 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
-from peewee import SQL, Case, Cast, fn
+from peewee import fn
 
+from ..db import db
 from ..db import models as m
 from ..settings import Settings
 from ..settings import load as load_settings
 from . import money, scorecard
-from .choices import DECIDED_OUTCOMES, HELD_OUTCOMES
+from . import stats_interviews as interviews
 from .stats_range import month_of, month_series, previous_month, range_start
 from .stats_summary import summary
 
@@ -114,15 +115,12 @@ def _from(query: Any, field: Any, since: dt.date | None) -> Any:
 # --- interviews ---------------------------------------------------------------------------------
 
 
-def _held() -> Any:
-    """Held interviews. Most are, which LIKELY() tells SQLite: it then prefers the date or opportunity
-    index to the outcome index (3 months of 100,000 interviews: 1 ms instead of 13)."""
-    return fn.LIKELY(m.Interview.outcome.in_(HELD_OUTCOMES))
+_held = interviews.held
 
 
 def held_per_month(since: dt.date | None = None) -> dict[str, int]:
     """Held interviews per "YYYY-MM" month (only months that have some), scheduled on or after `since`."""
-    month = fn.SUBSTR(m.Interview.scheduled_on, 1, 7)
+    month = interviews.month_of(m.Interview.scheduled_on)
     query = m.Interview.select(month, fn.COUNT(m.Interview.id)).where(_held()).group_by(month)
     return {str(mon): int(count) for mon, count in _from(query, m.Interview.scheduled_on, since).tuples()}
 
@@ -161,36 +159,6 @@ def funnel(since: dt.date | None = None) -> dict[str, Any]:
             "offers": offers, "accepted": accepted, "yes_rate": _rate(int(said_yes), int(opportunities))}
 
 
-def _decided_rated(since: dt.date | None) -> Any:
-    condition = fn.LIKELY(m.Interview.outcome.in_(DECIDED_OUTCOMES)) & (m.Interview.self_rating_after.is_null(False))
-    return condition if since is None else condition & (m.Interview.scheduled_on >= since)
-
-
-def _passed() -> Any:
-    return fn.SUM(Case(None, [(m.Interview.outcome == "passed", 1)], 0))
-
-
-def calibration(since: dt.date | None = None) -> list[dict[str, int]]:
-    rating = m.Interview.self_rating_after
-    query = (m.Interview.select(rating, fn.COUNT(m.Interview.id), _passed())
-             .where(_decided_rated(since)).group_by(rating))
-    found = {int(r): (int(decided), int(passed)) for r, decided, passed in query.tuples()}
-    return [{"self_rating": r, "decided": found.get(r, (0, 0))[0], "passed": found.get(r, (0, 0))[1]}
-            for r in range(1, 6)]
-
-
-def calibration_by_quarter(since: dt.date | None = None) -> list[dict[str, Any]]:
-    day = m.Interview.scheduled_on
-    quarter = fn.SUBSTR(day, 1, 4).concat("-Q").concat(
-        (Cast(fn.SUBSTR(day, 6, 2), "INTEGER") + 2) / 3)
-    query = (m.Interview.select(quarter.alias("quarter"), fn.COUNT(m.Interview.id),
-                                fn.SUM(m.Interview.self_rating_after), _passed())
-             .where(_decided_rated(since)).group_by(SQL("quarter")).order_by(SQL("quarter")))
-    return [{"quarter": str(q), "decided": int(decided), "average_self_rating": rounded(int(ratings), int(decided)),
-             "pass_rate": rounded(int(passed), int(decided))}
-            for q, decided, ratings, passed in query.tuples()]
-
-
 # --- growth ------------------------------------------------------------------------------------
 
 
@@ -211,7 +179,8 @@ def skills(since: dt.date | None = None) -> list[dict[str, Any]]:
                    .where(latest.c.n == 1))
         for skill_id, day, level in carried.tuples():
             by_id[skill_id]["ratings"].append({"date": _iso(day), "level": int(level)})
-    ratings = _from(r.select(r.skill, r.rated_on, r.level), r.rated_on, since).order_by(r.skill, r.rated_on, r.id)
+    day = r.rated_on.coerce(False)  # the ISO text it is stored as, not parsed into a date and back
+    ratings = _from(r.select(r.skill, day, r.level), r.rated_on, since).order_by(r.skill, r.rated_on, r.id)
     for skill_id, day, level in ratings.tuples():
         by_id[skill_id]["ratings"].append({"date": _iso(day), "level": int(level)})
     return result
@@ -242,8 +211,8 @@ def _money(total: int, currency: str, settings: Settings) -> dict[str, Any]:
 
 def offers(settings: Settings, since: dt.date | None = None) -> list[dict[str, Any]]:
     o = m.Offer
-    query = (o.select(m.Company.name, m.Opportunity.title, o.received_on, o.currency, o.base_salary, o.bonus,
-                      o.equity_per_year)
+    query = (o.select(m.Company.name, m.Opportunity.title, o.received_on.coerce(False), o.currency,
+                      o.base_salary, o.bonus, o.equity_per_year)
              .join(m.Opportunity).join(m.Company).order_by(o.received_on, o.id))
     return [{"company": company, "role": role, "received_on": _iso(day),
              **_money(money.yearly_total(base, bonus, equity), currency, settings)}
@@ -260,24 +229,24 @@ def current_compensation(settings: Settings) -> dict[str, Any] | None:
 def company_fit() -> list[dict[str, Any]]:
     fits = scorecard.fits()
     ids = sorted(fits)
-    names: dict[int, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        names.update(m.Company.select(m.Company.id, m.Company.name).where(m.Company.id.in_(chunk)).tuples())
+    query = m.Company.select(m.Company.id, m.Company.name)
+    if len(ids) <= _CHUNK:
+        names = dict(query.where(m.Company.id.in_(ids)).tuples()) if ids else {}
+    else:  # thousands of companies: one read of every name (rows as SQLite gives them), not an IN list per 500
+        names = {cid: name for cid, name in db.execute(query) if cid in fits}
     ordered = sorted(ids, key=lambda cid: (-fits[cid], names[cid].casefold(), names[cid], cid))
     return [{"company": names[cid], "fit": fits[cid]} for cid in ordered]
 
 
-def network(today: dt.date, since: dt.date | None = None) -> dict[str, Any]:
-    c, i = m.Contact, m.Interview
-    month = fn.SUBSTR(c.met_on, 1, 7)
+def network(today: dt.date, held: int, since: dt.date | None = None) -> dict[str, Any]:
+    """`held`: the held interviews scheduled on or after `since` (the share's denominator)."""
+    c = m.Contact
+    month = interviews.month_of(c.met_on)
     query = _from(c.select(month, fn.COUNT(c.id)).where(c.met_on.is_null(False)).group_by(month), c.met_on, since)
     counts = {str(mon): int(count) for mon, count in query.tuples()}
-    met = c.select(SQL("1")).where(c.how_met == i.id)
-    held = i.select(fn.COUNT(i.id), fn.COALESCE(fn.SUM(fn.EXISTS(met)), 0)).where(_held())
-    interviews, with_contact = _from(held, i.scheduled_on, since).tuples().get()
+    with_contact = interviews.with_new_contact(since) if held else 0
     return {"contacts_per_month": month_series(counts, today, "new", since),
-            "interviews_with_new_contact": _rate(int(with_contact), int(interviews))}
+            "interviews_with_new_contact": _rate(with_contact, held)}
 
 
 def _notes(offer_rows: list[dict[str, Any]], current: dict[str, Any] | None) -> list[str]:
@@ -303,12 +272,16 @@ class _Run:
         self.today, self.settings, self.since = today, settings, since
 
     @cached_property
-    def held_all(self) -> dict[str, int]:
-        return held_per_month()
+    def groups(self) -> list[interviews.Group]:
+        return interviews.groups(self.since)
 
     @cached_property
     def held(self) -> dict[str, int]:
-        return self.held_all if self.since is None else held_per_month(self.since)
+        return interviews.per_month(self.groups)
+
+    @cached_property
+    def held_all(self) -> dict[str, int]:
+        return self.held if self.since is None else held_per_month()
 
     @cached_property
     def offer_rows(self) -> list[dict[str, Any]]:
@@ -324,14 +297,14 @@ _FIGURES: dict[str, Callable[[_Run], Any]] = {
     "habit": lambda run: {"target_per_month": run.settings.habit_target_per_month,
                           "streak_months": streak(run.held_all, run.settings.habit_target_per_month, run.today)},
     "funnel": lambda run: funnel(run.since),
-    "calibration": lambda run: calibration(run.since),
-    "calibration_by_quarter": lambda run: calibration_by_quarter(run.since),
+    "calibration": lambda run: interviews.calibration(run.groups),
+    "calibration_by_quarter": lambda run: interviews.calibration_by_quarter(run.groups, rounded),
     "skills": lambda run: skills(run.since),
     "weakest_topics": lambda run: weakest_topics(run.since),
     "offers": lambda run: run.offer_rows,
     "current_compensation": lambda run: run.current,
     "company_fit": lambda run: company_fit(),
-    "network": lambda run: network(run.today, run.since),
+    "network": lambda run: network(run.today, sum(run.held.values()), run.since),
     "notes": lambda run: _notes(run.offer_rows, run.current),
 }
 ALWAYS_KEYS = ("as_of", "display_currency", "range_start")
