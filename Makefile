@@ -31,6 +31,11 @@ test: $(STAMP_TEST)
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
 
+# make bench   100,000 interviews of demo data, then every figure of README "Performance" beside its
+#              baseline (about 4 minutes; not part of `make test`). BENCH_ARGS="--runs 9 --json out.json"
+bench: $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench.py $(BENCH_ARGS)
+
 # make package        dist/sayyes_<version>_<arch>.deb and dist/sayyes-<version>-linux-<machine>.tar.gz
 #                     (packaging/linux/build.sh: PyInstaller, dpkg-deb; apt-installs missing build libraries)
 # make package-test   installs the .deb, smoke-tests it and the tarball on Xvfb, compiles the NSIS script
