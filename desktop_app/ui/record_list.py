@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
+from ..services.changes import Change
 from .formatting import choice_text
 from .table_model import RecordTableModel
 
@@ -174,11 +175,12 @@ class RecordList(QWidget):
                 box.setCurrentIndex(0)
         self.apply_query()
 
-    def reload(self, keep: int | None) -> None:
-        """Re-read the ids after a change and make `keep` current again if it is still listed."""
+    def reload(self, keep: int | None, change: Change | None = None) -> None:
+        """Re-read the ids after a change and make `keep` current again if it is still listed; given the
+        change, a list it cannot have reordered re-reads only the rows it shows (RecordTableModel.refresh)."""
         self._quiet = True
         try:
-            self.model.refresh()
+            self.model.refresh(change)
         finally:
             self._quiet = False
         self.select_id(keep)

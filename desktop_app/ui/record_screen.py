@@ -247,7 +247,7 @@ class RecordScreen(Screen):
 
     def refresh(self, change: Change | None) -> None:
         keep = self.form.record_id
-        self.list.reload(keep)
+        self.list.reload(keep, change)
         if keep is not None and change is not None:
             if not records.exists(self.kind_name, keep):  # deleted, or its creation undone
                 self._show_record_pane(False)
