@@ -17,7 +17,7 @@ from peewee import Field, FieldAlias, Function, Node, Value, fn
 
 from ..db import db
 from ..db import models as m
-from . import search_index
+from . import list_search
 from .changes import Change
 from .kinds import kind as get_kind
 from .list_specs import (
@@ -40,9 +40,9 @@ def _search(s: ListSpec, model: Any, search: str) -> tuple[Any, list[Any]]:
     term = normalise(search) if search else ""
     if not term:
         return None, []
-    indexed = search_index.condition(s, model, term)
-    if indexed is not None:
-        return indexed, []
+    found = list_search.condition(s, model, term)
+    if found is not None:
+        return found, []
     condition = None
     for expr in s.search:
         hit = fn.instr(fn.lower(expr), term) > 0

@@ -56,10 +56,12 @@ def test_every_sort_matches_the_plain_query(demo: None, kind: str) -> None:
                 reference_ids(kind, sort=key, descending=descending), (kind, key, descending)
 
 
-@pytest.mark.parametrize("kind", ["interview", "opportunity", "question", "contact", "company", "offer", "task"])
+@pytest.mark.parametrize("kind", sorted(listing.SPECS))
 def test_searches_and_filters_match_the_plain_query(demo: None, kind: str) -> None:
     s = listing.spec(kind)
-    for term in ("a", "en", "ing", "zzz-none"):
+    # one and two letters are matched with LIKE, three and more through the full-text indexes; LIKE's
+    # wildcards and its escape character are plain text to a search box
+    for term in ("a", "en", "ing", "zzz-none", "%", "_", "\\", "a%", "é", "E"):
         for column in s.columns:
             assert listing.list_ids(kind, search=term, sort=column.key) == \
                 reference_ids(kind, search=term, sort=column.key), (kind, term, column.key)
@@ -101,3 +103,24 @@ def test_order_kept_after_edits_the_list_does_not_order_or_filter_by(demo: None)
     relinked = records.update("interview", other, {"opportunity": opportunity})
     assert not kept("opportunity", relinked, sort="interviews")  # interviews per opportunity are the order
     assert kept("opportunity", relinked, sort="title")
+
+
+def test_a_search_reads_linked_tables_through_their_links_not_a_join() -> None:
+    from desktop_app.db import models as m
+    from desktop_app.services.list_search import link_path
+
+    assert link_path(m.Interview, m.Company) == [m.Interview.opportunity, m.Opportunity.company]
+    assert link_path(m.Contact, m.Company) == [m.Contact.company]
+    assert link_path(m.Score, m.Criterion) == [m.Score.criterion]
+    assert link_path(m.Company, m.Interview) is None  # no link leads that way
+    sql, _ = listing._ids_query(listing.spec("interview"), m.Interview, "en", None).sql()
+    assert " JOIN " not in sql and '"opportunity_id" IN (SELECT' in sql
+
+
+def test_a_search_term_with_wildcards_matches_only_itself(database: object) -> None:
+    plain = records.create("company", {"name": "Plain Works"}).rows[0].after["id"]
+    odd = records.create("company", {"name": "100% Remote_Co"}).rows[0].after["id"]
+    assert listing.list_ids("company", search="%") == [odd]
+    assert listing.list_ids("company", search="_") == [odd]
+    assert listing.list_ids("company", search="n w") == [plain]
+    assert listing.list_ids("company", search="PLAIN") == [plain]
