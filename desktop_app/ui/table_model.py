@@ -47,6 +47,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_key = self.spec.default_sort
         self.descending = self.spec.default_descending
         self.total = 0
+        self._kind_count: int | None = None  # listing.count(kind), read once per refresh when filtered
         self.fetches = 0  # how many pages were read (tests check the model stays lazy)
 
     # --- querying -------------------------------------------------------------------------------
@@ -56,7 +57,7 @@ class RecordTableModel(QAbstractTableModel):
             self.search = search.strip()
         if filters is not None:
             self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
-        self.refresh()
+        self._read_ids()
 
     def refresh(self, change: Change | None = None) -> None:
         """Re-read the ids (after a change, or a new search/sort) and forget the cached pages.
@@ -69,9 +70,20 @@ class RecordTableModel(QAbstractTableModel):
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
             return
+        self._kind_count = None  # the records may have changed: count them again when it is asked for
+        self._read_ids()
+
+    def _read_ids(self) -> None:
+        """Read the ids for the search, filters and sort; the records are as they were at the last refresh
+        (a new search or sort needs no new count of all the records, only of the matches)."""
         self.beginResetModel()
         self._ids = array("q", self.query_ids())  # 8 bytes an id, not a Python int's 36
-        self.total = listing.count(self.kind_name) if self.is_filtered else len(self._ids)
+        if self.is_filtered:
+            if self._kind_count is None:
+                self._kind_count = listing.count(self.kind_name)
+            self.total = self._kind_count
+        else:
+            self.total = len(self._ids)
         self._row_of = None
         self._lookups = 0
         self.loaded = True
@@ -88,6 +100,9 @@ class RecordTableModel(QAbstractTableModel):
         """Whether the ids stay as they are after `change` (a subclass choosing its ids itself: never)."""
         if type(self).query_ids is not RecordTableModel.query_ids:
             return False
+        table = self._kind.model._meta.table_name
+        if any(row.table == table and self.row_of(row.id) is None for row in change.rows):
+            return False  # a row it does not list: one it has not read yet, at worst
         return listing.order_kept(self.kind_name, change, search=self.search, sort=self.sort_key,
                                   filters=self.filters)
 
@@ -101,7 +116,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
         if self.loaded:  # before the first read (a screen choosing its order as it is built), nothing to re-read
-            self.refresh()
+            self._read_ids()
 
     def sort_column(self) -> int:
         keys = [c.key for c in self.columns]

@@ -94,3 +94,15 @@ def test_under_a_search_an_edit_of_a_searched_column_reads_the_ids_again(
 
     assert "interview" in id_reads
     assert sorted(screen.model.id_at(row) for row in range(screen.model.rowCount())) == sorted(ids[1:])
+
+
+def test_an_edit_of_a_row_the_list_does_not_hold_reads_the_ids_again(
+        window: Any, screen: Any, id_reads: list[str]) -> None:
+    ids = three_interviews(window)
+    unseen = h.interview(h.opportunity("Globex", "Data engineer"), "2026-03-05")  # written, not announced
+    from desktop_app.services import records
+
+    id_reads.clear()
+    window.bus.publish(records.update("interview", unseen, {"debrief_notes": "went well"}))
+    assert "interview" in id_reads
+    assert [screen.model.id_at(row) for row in range(screen.model.rowCount())] == [unseen, ids[2], ids[1], ids[0]]
