@@ -23,6 +23,7 @@ from .bus import ChangeBus
 from .icons import app_icon
 from .record_screen import RecordScreen
 from .screen import Screen
+from .screen_slots import ScreenSlots
 from .screens import SCREENS
 from .theme import THEMES, apply_theme
 
@@ -47,6 +48,10 @@ class MainWindow(QMainWindow):
     folders: object | None = None  # the user's data folder and the demo one (ui/demo_mode.DataFolders)
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        theme = settings.load().theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # style and palette now; the stylesheet once the widgets exist
+            apply_theme(app, theme, stylesheet=False)
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.bus = ChangeBus(self)
@@ -58,14 +63,9 @@ class MainWindow(QMainWindow):
         self.nav.style().polish(self.nav)  # its #nav item padding, before the items are laid out
         self.nav.setAccessibleName("Screens")
         self.stack = QStackedWidget()
-        self.screens: list[Screen] = []
+        self._splitters: dict[str, object] = {}  # saved splitter states, for screens built later
+        self.screens = ScreenSlots(SCREENS, self.bus, self.stack, self._screen_built)
         for number, entry in enumerate(SCREENS, start=1):
-            screen = entry.make(self.bus, None)
-            screen.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-            screen.openRequested.connect(self.open_record)
-            screen.showScreenRequested.connect(self.show_screen)
-            self.screens.append(screen)
-            self.stack.addWidget(screen)
             self.nav.addItem(entry.title)
             self.nav.item(number - 1).setToolTip(f"{entry.title} (Ctrl+{number})")
         self.nav.currentRowChanged.connect(self._on_nav_row)
@@ -94,17 +94,15 @@ class MainWindow(QMainWindow):
         self.banners.setSpacing(0)
         self.banners.addWidget(body, 1)
         self.setCentralWidget(central)
-        for screen in self.screens:
-            self._escape_to_list(screen)
         self.statusBar().showMessage(f"Data folder: {self.data_dir}", 8000)
 
         self._build_menus()
-        self.theme = settings.load().theme
-        self.apply_theme(self.theme, store=False)
+        self.theme = theme
+        self.restore_state()  # builds the screen shown
+        self.apply_theme(theme, store=False)
         hints = QGuiApplication.styleHints()
         if hints is not None:  # "system" follows the desktop when it switches between light and dark
             hints.colorSchemeChanged.connect(self._on_color_scheme)
-        self.restore_state()
 
     # --- menus ----------------------------------------------------------------------------------
 
@@ -179,24 +177,26 @@ class MainWindow(QMainWindow):
         return self.screens[self.stack.currentIndex()]
 
     def screen(self, key: str) -> Screen:
-        return next(s for s in self.screens if s.key == key)
+        """The screen with this key (built now if it was not yet)."""
+        return self.screens[self.screens.key_index(key)]
 
     def show_screen(self, key: str) -> bool:
-        return self.switch_to(self.screens.index(self.screen(key)))
+        return self.switch_to(self.screens.key_index(key))
 
     def switch_to(self, index: int) -> bool:
-        """Show screen `index`; False when the user chose to stay (unsaved changes)."""
+        """Show screen `index` (building it the first time); False when the user chose to stay (unsaved changes)."""
         if not 0 <= index < len(self.screens):
             return False
-        if index != self.stack.currentIndex() and not self.current_screen.can_leave():
+        current = self.stack.currentIndex()
+        if index != current and self.screens.is_built(current) and not self.current_screen.can_leave():
             with QSignalBlocker(self.nav):
-                self.nav.setCurrentRow(self.stack.currentIndex())
+                self.nav.setCurrentRow(current)
             return False
+        screen = self.screens.build(index)
         self.stack.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.stack)
         with QSignalBlocker(self.nav):
             self.nav.setCurrentRow(index)
-        screen = self.screens[index]
         screen.activate()
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
             action.setEnabled(screen.editable)
@@ -219,6 +219,20 @@ class MainWindow(QMainWindow):
         """A strip across the top of the window, above the navigation and the screens."""
         self.banners.insertWidget(self.banners.count() - 1, banner)
 
+    def _screen_built(self, screen: Screen) -> None:
+        """Wire a screen as it is built: its messages and links, Escape to its list, its saved splitters."""
+        screen.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        screen.openRequested.connect(self.open_record)
+        screen.showScreenRequested.connect(self.show_screen)
+        self._escape_to_list(screen)
+        self._restore_splitters(screen)
+
+    def _restore_splitters(self, screen: Screen) -> None:
+        for key, record_screen in _record_screens(screen).items():
+            state = self._splitters.get(key)
+            if isinstance(state, str):
+                record_screen.restore_split(QByteArray.fromBase64(state.encode()))
+
     def _escape_to_list(self, screen: Screen) -> None:
         """Escape in a record screen's form (or what is under it) goes back to its list."""
         for record_screen in _record_screens(screen).values():
@@ -230,9 +244,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """Follow a link: switch to the screen that shows this kind and show the record there."""
-        for index, screen in enumerate(self.screens):
-            if kind in screen.opens:
-                return self.switch_to(index) and screen.open_record(kind, record_id)
+        for index, slot in enumerate(self.screens.slots):
+            opens = slot.declared_opens()
+            if kind in (opens if opens is not None else self.screens.build(index).opens):
+                return self.switch_to(index) and self.screens.build(index).open_record(kind, record_id)
         return False
 
     # --- undo / redo ----------------------------------------------------------------------------
@@ -311,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """SHORTCUTS, then every other shortcut of the window's commands and screens, so none is left out."""
+        self.screens.build_all()  # every screen's own shortcuts, built or not
         rows = list(SHORTCUTS)
         listed = {part.strip() for keys, _what in rows for part in keys.replace(" or ", "/").split("/")}
         found: list[tuple[QKeySequence, str, QObject]] = [
@@ -350,20 +366,20 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, str) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))):
             self.resize(1280, 800)
         splitters = settings.get_value("ui.splitters", {})
-        for screen in self.screens:
-            for key, record_screen in _record_screens(screen).items():
-                state = splitters.get(key) if isinstance(splitters, dict) else None
-                if isinstance(state, str):
-                    record_screen.restore_split(QByteArray.fromBase64(state.encode()))
+        self._splitters = dict(splitters) if isinstance(splitters, dict) else {}
+        for screen in self.screens.built():
+            self._restore_splitters(screen)
         key = settings.get_value("ui.screen", DEFAULT_SCREEN)
-        keys = [s.key for s in self.screens]
+        keys = self.screens.keys
         self.switch_to(keys.index(key) if key in keys else keys.index(DEFAULT_SCREEN))
 
     def save_state(self) -> None:
         settings.set_value("ui.geometry", bytes(self.saveGeometry().toBase64()).decode())
         settings.set_value("ui.screen", self.current_screen.key)
-        splitters = {key: bytes(record_screen.splitter.saveState().toBase64()).decode()
-                     for screen in self.screens for key, record_screen in _record_screens(screen).items()}
+        splitters = dict(self._splitters)  # as saved, for the screens not built this time
+        splitters.update({key: bytes(record_screen.splitter.saveState().toBase64()).decode()
+                          for screen in self.screens.built()
+                          for key, record_screen in _record_screens(screen).items()})
         settings.set_value("ui.splitters", splitters)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

@@ -1,44 +1,47 @@
 """The screens of the main window, in navigation order.
 
 To add a screen: write a RecordScreen subclass (kind, filters, form fields, empty-state text) in its
-own module, and add an entry to SCREENS.
+own module, and add an entry to SCREENS. An entry names its class by module, so a screen's module is
+imported only when the screen is first wanted (ui/screen_slots.py builds screens on demand).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-from ..bus import ChangeBus
-from ..screen import Screen
-from .companies import CompaniesScreen
-from .contacts import ContactsScreen
-from .dashboard import DashboardScreen
-from .interviews import InterviewsScreen
-from .offers import OffersScreen
-from .opportunities import OpportunitiesScreen
-from .questions import QuestionsScreen
-from .tasks import TasksScreen
+    from ..bus import ChangeBus
+    from ..screen import Screen
 
 
 @dataclass(frozen=True)
 class ScreenEntry:
     key: str
     title: str
-    make: Callable[[ChangeBus, QWidget | None], Screen]
+    module: str  # in this package
+    class_name: str
+
+    @property
+    def screen_class(self) -> type[Screen]:
+        return getattr(import_module(f"{__name__}.{self.module}"), self.class_name)  # type: ignore[no-any-return]
+
+    def make(self, bus: ChangeBus, parent: QWidget | None) -> Screen:
+        return self.screen_class(bus, parent)
 
 
 SCREENS: tuple[ScreenEntry, ...] = (
-    ScreenEntry("dashboard", "Dashboard", DashboardScreen),
-    ScreenEntry("opportunities", "Opportunities", OpportunitiesScreen),
-    ScreenEntry("interviews", "Interviews", InterviewsScreen),
-    ScreenEntry("questions", "Questions & Skills", QuestionsScreen),
-    ScreenEntry("contacts", "Contacts", ContactsScreen),
-    ScreenEntry("offers", "Offers", OffersScreen),
-    ScreenEntry("companies", "Companies", CompaniesScreen),
-    ScreenEntry("tasks", "Tasks", TasksScreen),
+    ScreenEntry("dashboard", "Dashboard", "dashboard", "DashboardScreen"),
+    ScreenEntry("opportunities", "Opportunities", "opportunities", "OpportunitiesScreen"),
+    ScreenEntry("interviews", "Interviews", "interviews", "InterviewsScreen"),
+    ScreenEntry("questions", "Questions & Skills", "questions", "QuestionsScreen"),
+    ScreenEntry("contacts", "Contacts", "contacts", "ContactsScreen"),
+    ScreenEntry("offers", "Offers", "offers", "OffersScreen"),
+    ScreenEntry("companies", "Companies", "companies", "CompaniesScreen"),
+    ScreenEntry("tasks", "Tasks", "tasks", "TasksScreen"),
 )
 
 __all__ = ["SCREENS", "ScreenEntry"]
