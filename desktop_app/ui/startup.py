@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -21,12 +21,14 @@ from ..services.errors import ServiceError
 from ..services.instance_lock import FolderLocked, InstanceLock
 from ..services.read_only import ReadOnlyError, open_read_only
 from ..services.startup_check import Problem
-from . import dialogs, recovery_dialog
-from .recovery_dialog import OTHER_FOLDER, QUIT, READ_ONLY, RESTORE, START_EMPTY, Choice
+from . import dialogs
 from .single_instance import InstanceServer, ask_to_come_forward, bring_forward
 from .start_check import StartCheck, check_after_paint
 
-Ask = Callable[[Problem], Choice]
+if TYPE_CHECKING:
+    from .recovery_dialog import Choice
+
+Ask = Callable[[Problem], "Choice"]
 BANNER_STYLE = """
 QFrame#readOnlyBanner { background: #dbe6f7; border-bottom: 1px solid #8fa8cf; }
 QFrame#readOnlyBanner QLabel { color: #1d2127; }
@@ -76,7 +78,6 @@ class Session:
 def open_data(data_dir: Path, *, is_open: Callable[[Path], bool], ask: Ask | None = None) -> Session | int:
     """Take the folder's lock and open its data (unless `is_open` says it already is); 0 when another
     SayYes has the folder and came forward, 1 when the user quit instead of choosing a way out."""
-    ask = ask or recovery_dialog.ask
     folder = Path(data_dir)
     lock: InstanceLock | None = None
     notices: list[tuple[str, str]] = []
@@ -100,8 +101,11 @@ def open_data(data_dir: Path, *, is_open: Callable[[Path], bool], ask: Ask | Non
                 return Session(folder, lock, notices=notices)
             except Exception as exc:  # noqa: BLE001 - every failure to open gets the recovery dialog
                 problem = startup_check.diagnose(exc, folder)
+        from . import recovery_dialog  # only when something stands in the way: not on every start
+        from .recovery_dialog import OTHER_FOLDER, QUIT, READ_ONLY, RESTORE, START_EMPTY
+
         _themed()
-        choice = ask(problem)
+        choice = (ask or recovery_dialog.ask)(problem)
         if choice.action == QUIT:
             if lock is not None:
                 lock.release()
