@@ -1,18 +1,20 @@
-"""The lists' search through the full-text indexes (FTS5, trigram) that schema 2 keeps of the searched columns.
+"""The full-text indexes (FTS5, trigram) that schema 2 keeps of the columns the lists search.
 
-A search box matches a term anywhere in the searched columns, case-insensitively. A term of three or more
-characters is looked up in the indexes (`<table>_search`, kept in step with its table by triggers): the
-ids come from the index instead of from reading every row, so a search of 200,000 questions costs what
-its matches cost. A shorter term has no trigram to look up and is matched row by row (listing.py).
-Columns of a joined table (an interview's company name) are looked up in that table's index and joined
-back to the list's rows in a subquery, which SQLite starts from the matches.
+A term of three or more characters is looked up in an index (`<table>_search`, kept in step with its
+table by triggers): `matches` gives the ids of the rows holding it, so a search of 200,000 questions
+costs what its matches cost (list_search.py builds a list's whole search condition from these). Bulk
+writers (an import, demo data) fill an index once at the end instead of a trigger per row: `bulk_insert`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from peewee import SQL, EnclosedNodeList, Field, FieldAlias
+from peewee import SQL, EnclosedNodeList
+
+from ..db import db
 
 # table -> the columns its full-text index holds (db/migrations.py, schema 2)
 SEARCH_INDEXES: dict[str, tuple[str, ...]] = {
@@ -30,16 +32,6 @@ def index_name(table: str) -> str:
     return f"{table}_search"
 
 
-def _column(expr: Any) -> tuple[Any, str, str] | None:
-    """(the model or alias it is read from, its table, its column) of a searched column; None for an
-    expression that is not a plain column."""
-    if isinstance(expr, FieldAlias):
-        return expr.source, expr.field.model._meta.table_name, expr.field.column_name
-    if isinstance(expr, Field):
-        return expr.model, expr.model._meta.table_name, expr.column_name
-    return None
-
-
 def matches(table: str, columns: list[str], term: str) -> Any:
     """The rowids of `table` whose indexed `columns` contain `term`, as an SQL subquery."""
     phrase = '"' + term.replace('"', '""') + '"'
@@ -49,27 +41,43 @@ def matches(table: str, columns: list[str], term: str) -> Any:
     return EnclosedNodeList([SQL(f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH ?', [phrase])])
 
 
-def condition(spec: Any, model: Any, term: str) -> Any | None:
-    """The condition "the term is in one of the spec's searched columns", answered by the full-text
-    indexes; None when it cannot be (a short term, a column without an index)."""
-    if len(term) < MIN_TERM:
-        return None
-    by_source: dict[Any, tuple[str, list[str]]] = {}
-    for expr in spec.search:
-        found = _column(expr)
-        if found is None or found[2] not in SEARCH_INDEXES.get(found[1], ()):
-            return None
-        source, table, column = found
-        by_source.setdefault(source, (table, []))[1].append(column)
-    result = None
-    for source, (table, columns) in by_source.items():
-        hits = matches(table, columns, term)
-        if source is model:
-            part = model.id.in_(hits)
-        else:  # a joined table: its matches, joined back to the list's rows
-            part = model.id.in_(spec.join(model.select(model.id)).where(source.id.in_(hits)))
-        result = part if result is None else result | part
-    return result
+def insert_trigger(table: str) -> str:
+    return f"{index_name(table)}_insert"
 
 
-__all__ = ["MIN_TERM", "SEARCH_INDEXES", "condition", "index_name", "matches"]
+@contextmanager
+def bulk_insert(tables: Iterable[str]) -> Iterator[None]:
+    """Index the rows inserted inside the block in one pass per table instead of one trigger per row.
+
+    For each table with a full-text index, its insert trigger is dropped and the largest id noted; on
+    leaving, the rows above that id go into the index with one INSERT ... SELECT and the trigger is
+    created again from the very SQL it had. It all runs in one savepoint (a transaction of its own
+    when none is open): an exception, a rollback or a killed process leaves rows, index and trigger as
+    they were. Rows inserted inside must get ids above the table's largest (SQLite's default, or
+    max(id) + 1 onwards) and must not be updated or deleted in the block (their index entries do not
+    exist yet); other rows may be updated or deleted as usual, their triggers stay.
+    """
+    paused: list[tuple[str, str, int]] = []  # (table, its trigger's SQL, largest id before)
+    with db.atomic():
+        for table in dict.fromkeys(tables):
+            if table not in SEARCH_INDEXES:
+                continue
+            trigger = insert_trigger(table)
+            found = db.execute_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
+                (trigger, table)).fetchone()
+            if found is None:
+                continue
+            largest = db.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
+            db.execute_sql(f'DROP TRIGGER "{trigger}"')
+            paused.append((table, found[0], largest))
+        yield
+        for table, sql, largest in paused:
+            index = index_name(table)
+            names = ", ".join(f'"{c}"' for c in SEARCH_INDEXES[table])
+            db.execute_sql(f'INSERT INTO "{index}" (rowid, {names}) SELECT id, {names} FROM "{table}" WHERE id > ?',
+                           (largest,))
+            db.execute_sql(sql)
+
+
+__all__ = ["MIN_TERM", "SEARCH_INDEXES", "bulk_insert", "index_name", "insert_trigger", "matches"]
