@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from .interchange import CsvError, RowError, SourceRow
@@ -113,14 +114,22 @@ def read_csv(
         raise CsvError(errors)
 
     width = len(header)
+    names = tuple(index_of)
+    positions = list(index_of.values())
+    pick = itemgetter(*positions) if len(positions) > 1 else lambda cells: tuple(cells[i] for i in positions)
     rows: list[SourceRow] = []
     for line, cells in body:
-        if not any(cell.strip() for cell in cells):
+        if len(cells) != width:
+            if not "".join(cells).strip():
+                continue
+            if "".join(cells[width:]).strip():
+                errors.append(RowError(line, "", f"has {len(cells)} cells but the header row has {width} columns",
+                                       shown))
+                continue
+            cells = cells[:width] + [""] * (width - len(cells))
+        elif not cells[0].strip() and not "".join(cells).strip():
             continue
-        if any(cell.strip() for cell in cells[width:]):
-            errors.append(RowError(line, "", f"has {len(cells)} cells but the header row has {width} columns", shown))
-            continue
-        rows.append(SourceRow(line, {name: cells[i] if i < len(cells) else "" for name, i in index_of.items()}))
+        rows.append(SourceRow(line, dict(zip(names, pick(cells)))))
     if errors:
         raise CsvError(errors)
     return rows

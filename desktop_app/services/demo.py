@@ -6,7 +6,8 @@ demo always looks current. `size` is the number of interviews and every other ki
 spread over more years, like a career coach's data folder.
 
 Rows are built as tuples with explicit ids (children link to parents without reading back) and
-written with one prepared INSERT per table (executemany), all inside one transaction.
+written with one prepared INSERT per table (executemany), all inside one transaction; the full-text
+indexes are filled once at the end (search_index.bulk_insert), not by a trigger per row.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections.abc import Callable, Sequence
 from .. import settings as app_settings
 from ..db import db
 from ..db import models as m
-from . import datafolder
+from . import datafolder, search_index
+from .bulk import collector_paused
 from .demo_base import DEFAULT_SIZE, Context, build_context, check_today
 from .demo_growth import QUESTION_COLUMNS, RATING_COLUMNS, SKILL_COLUMNS, questions, skill_count, skills
 from .demo_history import (
@@ -103,7 +105,8 @@ def generate(
             _delete_all(writer)
         writer.report()
         ctx = build_context(size, seed, today)
-        _write(ctx, writer)
+        with collector_paused(), search_index.bulk_insert(search_index.SEARCH_INDEXES):
+            _write(ctx, writer)
         writer.check()
     if not db.in_transaction():
         # give the disk back: the write-ahead log grew by the whole data set (~150 MB at 100,000)

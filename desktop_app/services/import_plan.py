@@ -23,7 +23,7 @@ from .values import normalise
 Cells = dict[str, Any]  # column name -> typed value, only for the row's non-empty cells
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Planned:
     """A record the import will create; `id` is known once it is written."""
 
@@ -34,7 +34,7 @@ class Planned:
     dropped: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Update:
     kind: k.Kind
     id: int
@@ -43,7 +43,7 @@ class Update:
     line: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Unlink:
     row: Row  # an interview_contact row the import removes
     line: int
@@ -54,7 +54,7 @@ Ref = Union[int, Planned]
 _RANK = {"skipped": 0, "updated": 1, "created": 2}
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     line: int
     ops: list[Op] = field(default_factory=list)
@@ -92,6 +92,18 @@ class Planner:
         self.links: dict[Ref, dict[Ref, Row | Planned]] = {}
         self.rows: dict[str, dict[int, Row]] = {}
         self.updates: dict[tuple[str, int], Update] = {}
+        self.own = tuple((c.name, c.target) for c in spec.columns if c.target)
+        self.keys: dict[str, str] = {}  # text -> normalise(text), as names repeat from row to row
+        self.new_values: dict[str, tuple[Row, tuple[str, ...]]] = {}  # kind -> (defaults, required fields)
+        self.contact_name = k.CONTACT.field("name")
+        self.stage_default = k.INTERVIEW.field("stage").default
+        self._plan_row: Callable[[RowPlan, Cells], None] = getattr(self, "_" + spec.name)
+
+    def key(self, text: str) -> str:
+        found = self.keys.get(text)
+        if found is None:
+            found = self.keys[text] = normalise(text)
+        return found
 
     # --- loading what exists ------------------------------------------------------------------
 
@@ -102,7 +114,7 @@ class Planner:
     def preload(self, rows: list[Cells]) -> None:
         """Fetch the existing records the rows can name, a few chunked queries in all."""
         company_columns = ("name",) if self.spec.name == "companies" else ("company", "how_met_company")
-        names = {normalise(r[c]) for r in rows for c in company_columns if r.get(c)}
+        names = set(map(self.key, {r[c] for r in rows for c in company_columns if r.get(c)}))
         for row in _select_in(m.Company, m.Company.name_key, names):
             self.companies[self._keep(m.Company, row)["name_key"]] = row["id"]
         company_ids = set(self.companies.values())
@@ -124,7 +136,8 @@ class Planner:
         if kind in ("interviews", "contacts"):
             people = {normalise(r["name"]) for r in rows if kind == "contacts" and r.get("name")}
             for r in rows:
-                people.update(normalise(n) for n in str(r.get("interviewers") or "").split(INTERVIEWER_SEPARATOR))
+                if r.get("interviewers"):
+                    people.update(map(self.key, str(r["interviewers"]).split(INTERVIEWER_SEPARATOR)))
             for row in _select_in(m.Contact, m.Contact.name_key, people - {""}):
                 self._keep(m.Contact, row)
                 self.contacts.setdefault((row["name_key"], row["company"]), row["id"])
@@ -147,15 +160,20 @@ class Planner:
             plan.error(self._column(err.field), err.message)
 
     def _create(self, plan: RowPlan, kind: k.Kind, values: dict[str, Any]) -> Planned:
-        full = {**records.defaults(kind.name), **values}
-        for f in kind.fields:
-            if f.required and full.get(f.name) is None:
-                plan.error(self._column(f.name), "is required")
+        start = self.new_values.get(kind.name)
+        if start is None:
+            start = self.new_values[kind.name] = (
+                records.defaults(kind.name), tuple(f.name for f in kind.fields if f.required))
+        full = start[0].copy()
+        full.update(values)
+        for name in start[1]:
+            if full.get(name) is None:
+                plan.error(self._column(name), "is required")
         self._check(plan, kind, full)
         planned = Planned(kind, full, plan.line)
         plan.ops.append(planned)
         if kind is self.spec.kind:
-            plan.mark("created")
+            plan.outcome = "created"  # the highest outcome
         return planned
 
     def _existing(self, plan: RowPlan, kind: k.Kind, ref: Ref, values: dict[str, Any]) -> None:
@@ -192,10 +210,10 @@ class Planner:
         plan.commits.append(lambda: self.updates.__setitem__((table, ref), op))
 
     def _own_values(self, cells: Cells) -> dict[str, Any]:
-        return {c.target: cells[c.name] for c in self.spec.columns if c.target and c.name in cells}
+        return {target: cells[name] for name, target in self.own if name in cells}
 
     def _company(self, plan: RowPlan, name: str, *, create: bool) -> Ref | None:
-        key = normalise(name)
+        key = self.keys.get(name) or self.key(name)
         ref = self.companies.get(key)
         if ref is None and create:
             ref = self._create(plan, k.COMPANY, {"name": name})
@@ -237,7 +255,7 @@ class Planner:
 
     def plan(self, line: int, cells: Cells) -> RowPlan:
         plan = RowPlan(line)
-        getattr(self, "_" + self.spec.name)(plan, cells)
+        self._plan_row(plan, cells)
         return plan
 
     def _companies(self, plan: RowPlan, cells: Cells) -> None:
@@ -262,16 +280,20 @@ class Planner:
         plan.commits.append(lambda: self.opportunities.__setitem__(key, new))
 
     def _interviews(self, plan: RowPlan, cells: Cells) -> None:
-        company = self._company(plan, cells["company"], create=True)
-        opportunity_key = (company, normalise(cells["role"]))
+        company = self.companies.get(self.keys.get(cells["company"], ""))
+        if company is None:
+            company = self._company(plan, cells["company"], create=True)
+        role = cells["role"]
+        opportunity_key = (company, self.keys.get(role) or self.key(role))
         opportunity = self.opportunities.get(opportunity_key)
         if opportunity is None:  # source and said_yes come from the row that creates it, and only from it
             opportunity = self._create(plan, k.OPPORTUNITY, {
                 "company": company, "title": cells["role"], "status": "interviewing", "said_yes": True,
             } | {n: cells[n] for n in ("source", "said_yes") if n in cells})
             plan.commits.append(lambda: self.opportunities.__setitem__(opportunity_key, opportunity))
-        values = self._own_values(cells) | {"opportunity": opportunity}
-        stage = values.get("stage") or k.INTERVIEW.field("stage").default
+        values = self._own_values(cells)
+        values["opportunity"] = opportunity
+        stage = values.get("stage") or self.stage_default
         key = (opportunity, values["scheduled_on"], values.get("scheduled_time"), stage)
         interview = self.interviews.get(key)
         if interview is not None:
@@ -289,12 +311,11 @@ class Planner:
     def _interviewers(self, plan: RowPlan, interview: Ref, company: Ref | None, text: str) -> None:
         """Make the interview's interviewers exactly the contacts named (created at its company if new)."""
         wanted: dict[Ref, None] = {}
-        name_field = k.CONTACT.field("name")
         for raw in text.split(INTERVIEWER_SEPARATOR):
             if not raw.strip():
                 continue
             try:
-                name = name_field.clean(raw)
+                name = self.contact_name.clean(raw)
             except ValueError as exc:
                 plan.error("interviewers", f"'{raw.strip()}': {exc}")
                 continue
@@ -318,7 +339,7 @@ class Planner:
 
     def _contact(self, plan: RowPlan, name: str, company: Ref | None) -> Ref:
         """An interviewer by name: at the interview's company first, then anywhere, else a new contact."""
-        key = normalise(name)
+        key = self.key(name)
         found = self.contacts.get((key, company)) or self.contact_by_name.get(key)
         if found is not None:
             return found

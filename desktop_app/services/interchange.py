@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from peewee import JOIN
@@ -47,7 +48,7 @@ def parse_cell(field: Field, cell: str) -> Any:
     return field.clean(unescape_text(cell) if isinstance(field.type, TextType) else cell)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One row of any source (a CSV file, a spreadsheet), keyed by CSV column name."""
 
@@ -84,19 +85,20 @@ class CsvColumn:
     required: bool = False  # the column must be present and its cells non-empty
     expr: Any = None  # what the exporter selects (None: the exporter fills it itself)
 
-    @property
+    @cached_property
     def is_text(self) -> bool:
         return isinstance(self.field.type, TextType)
 
     def parse(self, cell: str | None) -> Any:
-        """The typed value of a cell, None when empty. Raises ValueError(reason)."""
+        """The typed value of a cell, None when empty (what parse_cell gives). Raises ValueError(reason)."""
         if cell is None:
             return None
-        if (unescape_text(cell) if self.is_text else cell).strip() == "":
+        text = unescape_text(cell) if self.is_text else cell
+        if text.strip() == "":
             if self.required:
                 raise ValueError("is required")
             return None
-        return parse_cell(self.field, cell)
+        return self.field.type.parse(text, self.field)  # field.clean(text), which is not empty
 
     def format(self, value: Any) -> str:
         return format_cell(self.field, value)
@@ -109,13 +111,18 @@ class CsvSpec:
     columns: tuple[CsvColumn, ...]
     join: Callable[[Any], Any]  # adds the joins `expr`s need to a select over kind.model
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
-    @property
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if c.required)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each column's place in the header, by name."""
+        return {c.name: i for i, c in enumerate(self.columns)}
 
     def column(self, name: str) -> CsvColumn:
         for c in self.columns:

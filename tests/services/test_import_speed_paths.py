@@ -1,0 +1,140 @@
+"""The importer's fast paths (multi-row INSERTs, full-text indexes filled in one pass, parsed cells
+remembered, the collector paused) write exactly what the slow paths wrote, and undo/redo keep the
+search indexes right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+import pytest
+
+from desktop_app.db import db
+from desktop_app.services import importer, records, search_index
+from desktop_app.services.changes import apply_backward, apply_forward
+from desktop_app.services.errors import Cancelled
+from desktop_app.services.importer import SourceRow, import_rows
+
+pytestmark = pytest.mark.usefixtures("database")
+
+TODAY = dt.date(2024, 6, 15)
+
+
+def source(*rows: dict[str, str]) -> list[SourceRow]:
+    return [SourceRow(line, values) for line, values in enumerate(rows, start=2)]
+
+
+def triggers() -> dict[str, str]:
+    return dict(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def in_step() -> None:
+    for table in search_index.SEARCH_INDEXES:
+        index = search_index.index_name(table)
+        db.execute_sql(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
+
+
+def found(table: str, term: str) -> list[int]:
+    sql, params = db.get_sql_context().sql(
+        search_index.matches(table, list(search_index.SEARCH_INDEXES[table]), term)).query()
+    return sorted(row[0] for row in db.execute_sql(sql[1:-1], params))
+
+
+def interview_rows(count: int) -> list[SourceRow]:
+    return source(*({"company": f"Quokka {i % 3}", "role": "Backend Dev", "date": f"2024-05-{1 + i % 28:02d}",
+                     "time": f"{9 + i % 8}:00", "notes": f"talked about zanzibar number {i}",
+                     "interviewers": "Wilhelmina Okafor" if i % 2 else "", "self_rating": "4"}
+                    for i in range(count)))
+
+
+def test_an_import_is_searchable_and_undo_redo_keep_the_index_right() -> None:
+    before = triggers()
+    old = records.create("company", {"name": "Quokka 0"}).primary_id
+    result = import_rows("interviews", interview_rows(60), today=TODAY)
+    assert (result.created, result.errors) == (60, [])
+    assert triggers() == before
+    in_step()
+    interviews = found("interview", "zanzibar")
+    assert len(interviews) == 60 and interviews == sorted(result.change.ids("interview", "create"))
+    assert found("company", "quokka") == sorted([old, *result.change.ids("company", "create")])
+    assert found("opportunity", "backend") == sorted(result.change.ids("opportunity", "create"))
+    assert len(found("contact", "wilhelmina")) == 1
+
+    apply_backward(result.change)
+    in_step()
+    assert found("interview", "zanzibar") == [] and found("contact", "wilhelmina") == []
+    assert found("company", "quokka") == [old]
+    apply_forward(result.change)
+    in_step()
+    assert found("interview", "zanzibar") == interviews
+    later = records.create("company", {"name": "Numbat"}).primary_id
+    assert found("company", "numbat") == [later]
+
+
+def test_an_update_import_reindexes_the_rows_it_changes_and_undo_puts_them_back() -> None:
+    import_rows("interviews", interview_rows(4), today=TODAY)
+    edited = [SourceRow(r.line, {**r.values, "notes": "now about kilimanjaro"}) for r in interview_rows(4)[:2]]
+    result = import_rows("interviews", edited, update=True, today=TODAY)
+    assert (result.updated, result.created) == (2, 0)
+    in_step()
+    assert len(found("interview", "kilimanjaro")) == 2 and len(found("interview", "zanzibar")) == 2
+    apply_backward(result.change)
+    in_step()
+    assert found("interview", "kilimanjaro") == [] and len(found("interview", "zanzibar")) == 4
+
+
+def test_a_cancelled_write_leaves_rows_index_and_triggers_as_they_were() -> None:
+    before = triggers()
+    records.create("company", {"name": "Quokka 0"})
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 4  # after planning, during the write
+
+    with pytest.raises(Cancelled):
+        import_rows("interviews", interview_rows(300), today=TODAY, cancel=cancel)
+    assert triggers() == before
+    assert db.execute_sql("SELECT count(*) FROM interview").fetchone()[0] == 0
+    assert found("interview", "zanzibar") == []
+    in_step()
+    assert gc.isenabled()
+
+
+def test_imported_rows_are_stored_as_a_form_stores_them() -> None:
+    import_rows("interviews", source({"company": "Acme", "role": "Dev", "date": "2024-05-02", "said_yes": "no"}),
+                today=TODAY)
+    company = records.create("company", {"name": "Typed"}).primary_id
+    opportunity = records.create("opportunity", {"company": company, "title": "Dev", "said_yes": False}).primary_id
+    records.create("interview", {"opportunity": opportunity, "scheduled_on": "2024-05-02"})
+
+    def stored(table: str, columns: str) -> list[tuple]:
+        return db.execute_sql(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()
+
+    shape = "typeof(created_at), length(created_at), typeof(updated_at), length(updated_at)"
+    for table, columns in (("company", shape), ("opportunity", f"{shape}, typeof(said_yes), said_yes"),
+                           ("interview", f"{shape}, typeof(scheduled_on), scheduled_on")):
+        imported, typed = stored(table, columns)
+        assert imported == typed, table
+    assert stored("company", "name_key") == [("acme",), ("typed",)]
+
+
+def test_remembered_cells_still_give_every_row_its_own_error() -> None:
+    rows = source(*({"company": "Acme", "role": "Dev", "date": "2024-05-02", "self_rating": "9",
+                     "employer_rating": "3", "duration": "3"} for _ in range(3)))
+    result = import_rows("interviews", rows, today=TODAY)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "self_rating"), (3, "self_rating"), (4, "self_rating")]
+    good = import_rows("interviews", source({"company": "Acme", "role": "Dev", "date": "2024-05-02",
+                                             "employer_rating": "3", "duration": "3"}), today=TODAY)
+    assert good.ok
+    interview = records.get("interview", good.change.ids("interview", "create")[0])
+    assert (interview["employer_rating"], interview["duration_minutes"]) == (3, 3)
+    assert gc.isenabled()
+
+
+def test_parse_row_still_names_unknown_columns() -> None:
+    spec = importer.get_spec("companies")
+    cells, errors = importer.parse_row(spec, SourceRow(2, {"name": "Acme", "colour": "red"}))
+    assert cells == {"name": "Acme"}
+    assert [(e.line, e.column) for e in errors] == [(2, "colour")]
+    assert errors[0].message.startswith("unknown column; known columns are name, website")
