@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import settings
-from . import datafolder, demo
+from . import datafolder
+from .demo_base import DEFAULT_SIZE
 from .errors import ServiceError
 
 DEMO_DIRNAME = "demo"
@@ -32,7 +33,7 @@ def is_demo_data() -> bool:
 
 
 def fill(
-    size: int = demo.DEFAULT_SIZE,
+    size: int = DEFAULT_SIZE,
     *,
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -49,4 +50,6 @@ def fill(
                                "not show them as demo data.")
         return {}
     settings.set_value(MARKER, True)  # first: a cancelled fill leaves a marked, empty file, filled next time
+    from . import demo  # the generator is a large import: only when demo data is made
+
     return demo.generate(size, seed=SEED, today=today, progress=progress, cancel=cancel)

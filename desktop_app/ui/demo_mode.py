@@ -17,7 +17,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from ..db import database as dbmodule
-from ..services import datafolder, demo, demo_folder
+from ..services import datafolder, demo_folder
+from ..services.demo_base import DEFAULT_SIZE
 from ..services.errors import Cancelled, ServiceError
 from ..services.instance_lock import InstanceLock
 from . import dialogs
@@ -66,7 +67,7 @@ class DataFolders:
     """The user's data folder and its demo folder; one of them is open, in one main window."""
 
     def __init__(self, data_dir: Path, *, demo_today: dt.date | None = None,
-                 demo_size: int = demo.DEFAULT_SIZE) -> None:
+                 demo_size: int = DEFAULT_SIZE) -> None:
         self.real_dir = Path(data_dir)
         self.demo_dir = demo_folder.demo_dir(self.real_dir)
         self.demo_today = demo_today  # None: the real today (the demo always looks current)
