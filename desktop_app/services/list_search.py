@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from peewee import Field, FieldAlias, ForeignKeyField, ModelAlias
+from peewee import Field, FieldAlias, ForeignKeyField
 
 from . import search_index
 
@@ -51,17 +51,6 @@ def link_path(model: Any, target: Any) -> list[ForeignKeyField] | None:
     return ways[0] if len(ways) == 1 else None
 
 
-def _linked(spec: Any, model: Any, source: Any, ids: Any) -> Any:
-    """The list's rows whose links lead to one of `ids` (a subquery of the source table's ids)."""
-    target = source.model if isinstance(source, ModelAlias) else source
-    path = link_path(model, target)
-    if path is None:  # no single way: join as the list does, and keep the rows it reaches
-        return model.id.in_(spec.join(model.select(model.id)).where(source.id.in_(ids)))
-    for field in reversed(path[1:]):
-        ids = field.model.select(field.model.id).where(field.in_(ids))
-    return path[0].in_(ids)
-
-
 def _any(conditions: list[Any]) -> Any:
     result = conditions[0]
     for part in conditions[1:]:
@@ -69,27 +58,40 @@ def _any(conditions: list[Any]) -> Any:
     return result
 
 
+def _through(links: list[tuple[list[ForeignKeyField], Any]]) -> list[Any]:
+    """Conditions on a model from conditions on the tables its links lead to, each with its way there.
+    Ways that start with the same link share one subquery (an interview's role and company are both
+    reached through its opportunity: one `opportunity_id IN (…)`, its condition "role or company")."""
+    here = [cond for path, cond in links if not path]
+    onward: dict[ForeignKeyField, list[tuple[list[ForeignKeyField], Any]]] = {}
+    for path, cond in links:
+        if path:
+            onward.setdefault(path[0], []).append((path[1:], cond))
+    for field, rest in onward.items():
+        target = field.rel_model
+        here.append(field.in_(target.select(target.id).where(_any(_through(rest)))))
+    return here
+
+
 def condition(spec: Any, model: Any, term: str) -> Any | None:
     """"`term` is in one of the spec's searched columns"; None when a searched expression is not a plain
-    column (the caller then tests the joined rows)."""
+    column or its table is not reached by one way of links (the caller then tests the joined rows)."""
     by_source: dict[Any, list[Any]] = {}
     for expr in spec.search:
         found = _source(expr)
         if found is None:
             return None
         by_source.setdefault(found[0], []).append(found[1])
-    parts = []
-    for source in sorted(by_source, key=lambda s: s is not model):  # its own columns first: no lookup
-        fields = by_source[source]
-        table = fields[0].model._meta.table_name
+    links: list[tuple[list[ForeignKeyField], Any]] = []
+    for source, fields in by_source.items():
+        base = fields[0].model
+        table = base._meta.table_name
         columns = [f.column_name for f in fields]
         indexed = len(term) >= search_index.MIN_TERM and set(columns) <= set(search_index.SEARCH_INDEXES.get(table, ()))
-        if source is model:
-            parts.append(model.id.in_(search_index.matches(table, columns, term)) if indexed
-                         else _any([f.contains(term) for f in fields]))
-            continue
-        base = fields[0].model
-        ids = (search_index.matches(table, columns, term) if indexed
-               else base.select(base.id).where(_any([f.contains(term) for f in fields])))
-        parts.append(_linked(spec, model, source, ids))
-    return _any(parts)
+        found_here = (base.id.in_(search_index.matches(table, columns, term)) if indexed
+                      else _any([f.contains(term) for f in fields]))
+        path = [] if source is model else link_path(model, base)
+        if path is None:
+            return None  # no single way there: the caller tests the rows as the list joins them
+        links.append((path, found_here))
+    return _any(_through(links))  # its own columns first: in an OR, SQLite stops at the first match
