@@ -73,6 +73,16 @@ def explain_open_error(exc: BaseException, data_dir: Path) -> str:
     return f"SayYes could not open\n{where}\n\n{type(exc).__name__}: {exc}"
 
 
+def _after_check(window: object, report: object) -> None:
+    """The daily backup, on a thread of its own, once the start check found the data whole (its modules
+    are imported then, after the first paint)."""
+    from .services.startup_check import problem_in
+    from .ui.backup_dialog import start_auto_backup
+
+    if problem_in(report) is None:  # type: ignore[arg-type]
+        start_auto_backup(window, delay_ms=0)
+
+
 def run_gui(data_dir: Path) -> int:
     """Open the window on a data folder; 0 when another SayYes had it and came forward, 1 when it could
     not be opened and the user quit the recovery dialog (ui/startup.py)."""
@@ -90,13 +100,8 @@ def run_gui(data_dir: Path) -> int:
     folders = DataFolders(session.data_dir)  # holds the current window, after a switch to the demo and back
     folders.open_window(welcome=True).show()
     session.attach(folders)  # a second launch brings it forward; read-only banner; the check once painted
-    from .ui.backup_dialog import start_auto_backup
-
-    if session.check is not None:  # the daily backup, on a thread of its own, once the start check found the data whole
-        from .services.startup_check import problem_in
-
-        session.check.finished.connect(
-            lambda report: problem_in(report) is None and start_auto_backup(folders.window, delay_ms=0))
+    if session.check is not None:
+        session.check.finished.connect(lambda report: _after_check(folders.window, report))
     try:
         return int(app.exec())
     finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,7 +17,9 @@ from ..services import backup, startup_check
 from ..services.errors import ServiceError
 from ..services.startup_check import StartReport
 from . import dialogs
-from .recovery_dialog import KEEP, QUIT, RESTORE, RecoveryDialog
+
+if TYPE_CHECKING:  # the dialog's module is imported when a problem is found, not on every start
+    from .recovery_dialog import RecoveryDialog
 
 NETWORK_WARNED = "storage.network_warned"  # a free-form setting: the network file system last warned about
 FALLBACK_MS = 3000  # start anyway when no paint comes (a window shown minimised)
@@ -112,6 +114,8 @@ def show_report(window: Any, report: StartReport) -> RecoveryDialog | None:
         backups = backup.list_backups(report.data_dir)
     except backup.BackupError:
         backups = []
+    from .recovery_dialog import RecoveryDialog
+
     dialog = RecoveryDialog(problem, backups, mode="check", parent=current)
     dialog.finished.connect(lambda _result: _act(current, dialog))
     dialog.open()
@@ -130,6 +134,8 @@ def _warn_network(window: Any, report: StartReport) -> None:
 
 
 def _act(window: Any, dialog: RecoveryDialog) -> None:
+    from .recovery_dialog import KEEP, QUIT, RESTORE
+
     choice = dialog.choice
     dialog.deleteLater()
     if choice.action == QUIT:
