@@ -56,20 +56,29 @@ def read_text(path: Path, shown: str | None = None) -> str:
         raise _fail(shown, f"is not UTF-8 text (byte 0x{byte}); save the file as UTF-8", line) from None
 
 
-def _records(text: str, shown: str) -> list[tuple[int, list[str]]]:
-    """(line the record starts on, cells) for every record of the text."""
+def _records(text: str, shown: str) -> tuple[list[int], list[list[str]]]:
+    """The line every record of the text starts on, and its cells."""
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
+    try:
+        every = list(reader)
+        if reader.line_num == len(every):  # a line per record
+            return list(range(1, len(every) + 1)), every
+    except csv.Error:
+        pass  # read again below, to name the line the bad record starts on
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines: list[int] = []
+    records: list[list[str]] = []
     start = 1
     try:
         for cells in reader:
-            records.append((start, cells))
+            lines.append(start)
+            records.append(cells)
             start = reader.line_num + 1
     except csv.Error as exc:
         raise _fail(shown, f"is not valid CSV here ({exc})", start) from None
-    return records
+    return lines, records
 
 
 def read_csv(
@@ -85,8 +94,8 @@ def read_csv(
     problem of the header, or of the row shapes.
     """
     shown = str(path) if shown is None else shown
-    records = _records(read_text(path, shown), shown)
-    header_line, header = records[0]
+    lines, records = _records(read_text(path, shown), shown)
+    header_line, header = lines[0], records[0]
     if not any(cell.strip() for cell in header):
         raise _fail(shown, "the header row is empty", header_line)
     body = records[1:]
@@ -96,7 +105,7 @@ def read_csv(
     for i, raw in enumerate(header):
         name = raw.strip()
         if not name:
-            if any(i < len(cells) and cells[i].strip() for _, cells in body):
+            if any(i < len(cells) and cells[i].strip() for cells in body):
                 errors.append(RowError(header_line, f"{i + 1}", "has values but no name in the header row", shown))
             continue
         canonical = known.get(name.casefold())
@@ -116,9 +125,14 @@ def read_csv(
     width = len(header)
     names = tuple(index_of)
     positions = list(index_of.values())
-    pick = itemgetter(*positions) if len(positions) > 1 else lambda cells: tuple(cells[i] for i in positions)
+    if positions == list(range(width)):
+        pick = None  # every column known, in order: the cells as they are
+    elif len(positions) > 1:
+        pick = itemgetter(*positions)
+    else:
+        pick = lambda cells: tuple(cells[i] for i in positions)  # noqa: E731
     rows: list[SourceRow] = []
-    for line, cells in body:
+    for line, cells in zip(lines[1:], body):
         if len(cells) != width:
             if not "".join(cells).strip():
                 continue
@@ -129,7 +143,7 @@ def read_csv(
             cells = cells[:width] + [""] * (width - len(cells))
         elif not cells[0].strip() and not "".join(cells).strip():
             continue
-        rows.append(SourceRow(line, dict(zip(names, pick(cells)))))
+        rows.append(SourceRow(line, dict(zip(names, cells if pick is None else pick(cells)))))
     if errors:
         raise CsvError(errors)
     return rows

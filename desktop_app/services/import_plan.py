@@ -8,9 +8,14 @@ so a large import does not query per row. A row's plan is kept only when the who
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from typing import Any, Union
+
+from peewee import SQL
 
 from ..db import models as m
 from . import kinds as k
@@ -21,6 +26,7 @@ from .values import normalise
 
 
 Cells = dict[str, Any]  # column name -> typed value, only for the row's non-empty cells
+CROSS_CHECKED = ("opportunity", "offer")  # the kinds records.cross_field_errors has rules for
 
 
 @dataclass(eq=False, slots=True)
@@ -71,9 +77,22 @@ class RowPlan:
 
 
 def _select_in(model: type[m.BaseModel], column: Any, keys: Iterable[Any]) -> Iterator[Row]:
+    """The rows whose column is one of the keys (texts or ids), in id order: one query, the keys
+    handed over as one JSON array rather than a parameter each."""
     keys = list(dict.fromkeys(keys))
-    for start in range(0, len(keys), 500):
-        yield from model.select().where(column.in_(keys[start : start + 500])).order_by(model.id).dicts()
+    if keys:
+        listed = SQL("(SELECT value FROM json_each(?))", [json.dumps(keys)])
+        yield from model.select().where(column.in_(listed)).order_by(model.id).dicts()
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
+    """What gives the values of these keys of a row, as a tuple."""
+    return itemgetter(*names) if len(names) > 1 else lambda row: tuple(row[n] for n in names)
+
+
+def _distinct(rows: list[Cells], columns: Iterable[str]) -> set[Any]:
+    """The distinct non-empty values of these columns over the rows."""
+    return {value for column in columns for value in {r.get(column) for r in rows}} - {None, ""}
 
 
 class Planner:
@@ -94,8 +113,10 @@ class Planner:
         self.updates: dict[tuple[str, int], Update] = {}
         self.own = tuple((c.name, c.target) for c in spec.columns if c.target)
         self.keys: dict[str, str] = {}  # text -> normalise(text), as names repeat from row to row
-        self.new_values: dict[str, tuple[Row, tuple[str, ...]]] = {}  # kind -> (defaults, required fields)
+        # kind -> (defaults, required fields, what gives their values)
+        self.new_values: dict[str, tuple[Row, tuple[str, ...], Callable[[Row], tuple[Any, ...]]]] = {}
         self.contact_name = k.CONTACT.field("name")
+        self.contact_names: dict[str, str] = {}  # an interviewer as written -> the contact name it gives
         self.stage_default = k.INTERVIEW.field("stage").default
         self._plan_row: Callable[[RowPlan, Cells], None] = getattr(self, "_" + spec.name)
 
@@ -112,9 +133,9 @@ class Planner:
         return row
 
     def preload(self, rows: list[Cells]) -> None:
-        """Fetch the existing records the rows can name, a few chunked queries in all."""
+        """Fetch the existing records the rows can name, a few queries in all."""
         company_columns = ("name",) if self.spec.name == "companies" else ("company", "how_met_company")
-        names = set(map(self.key, {r[c] for r in rows for c in company_columns if r.get(c)}))
+        names = set(map(self.key, _distinct(rows, [c for c in company_columns if c in self.spec.names])))
         for row in _select_in(m.Company, m.Company.name_key, names):
             self.companies[self._keep(m.Company, row)["name_key"]] = row["id"]
         company_ids = set(self.companies.values())
@@ -134,10 +155,9 @@ class Planner:
             for row in _select_in(m.InterviewContact, m.InterviewContact.interview, interview_ids):
                 self.links.setdefault(row["interview"], {})[row["contact"]] = row
         if kind in ("interviews", "contacts"):
-            people = {normalise(r["name"]) for r in rows if kind == "contacts" and r.get("name")}
-            for r in rows:
-                if r.get("interviewers"):
-                    people.update(map(self.key, str(r["interviewers"]).split(INTERVIEWER_SEPARATOR)))
+            people = set(map(normalise, _distinct(rows, ["name"]))) if kind == "contacts" else set()
+            for text in _distinct(rows, ["interviewers"]):
+                people.update(map(self.key, str(text).split(INTERVIEWER_SEPARATOR)))
             for row in _select_in(m.Contact, m.Contact.name_key, people - {""}):
                 self._keep(m.Contact, row)
                 self.contacts.setdefault((row["name_key"], row["company"]), row["id"])
@@ -162,14 +182,15 @@ class Planner:
     def _create(self, plan: RowPlan, kind: k.Kind, values: dict[str, Any]) -> Planned:
         start = self.new_values.get(kind.name)
         if start is None:
-            start = self.new_values[kind.name] = (
-                records.defaults(kind.name), tuple(f.name for f in kind.fields if f.required))
-        full = start[0].copy()
-        full.update(values)
-        for name in start[1]:
-            if full.get(name) is None:
-                plan.error(self._column(name), "is required")
-        self._check(plan, kind, full)
+            required = tuple(f.name for f in kind.fields if f.required)
+            start = self.new_values[kind.name] = (records.defaults(kind.name), required, _getter(required))
+        full = {**start[0], **values}  # every field of the kind is a key
+        if None in start[2](full):
+            for name in start[1]:
+                if full[name] is None:
+                    plan.error(self._column(name), "is required")
+        if kind.name in CROSS_CHECKED:
+            self._check(plan, kind, full)
         planned = Planned(kind, full, plan.line)
         plan.ops.append(planned)
         if kind is self.spec.kind:
@@ -217,7 +238,7 @@ class Planner:
         ref = self.companies.get(key)
         if ref is None and create:
             ref = self._create(plan, k.COMPANY, {"name": name})
-            plan.commits.append(lambda: self.companies.__setitem__(key, ref))
+            plan.commits.append(partial(self.companies.__setitem__, key, ref))
         return ref
 
     def _named_interview(self, plan: RowPlan, cells: Cells, columns: tuple[str, str, str]) -> int | None:
@@ -266,7 +287,7 @@ class Planner:
             self._existing(plan, k.COMPANY, ref, values)
             return
         new = self._create(plan, k.COMPANY, values)
-        plan.commits.append(lambda: self.companies.__setitem__(key, new))
+        plan.commits.append(partial(self.companies.__setitem__, key, new))
 
     def _opportunities(self, plan: RowPlan, cells: Cells) -> None:
         company = self._company(plan, cells["company"], create=True)
@@ -277,7 +298,7 @@ class Planner:
             self._existing(plan, k.OPPORTUNITY, ref, values)
             return
         new = self._create(plan, k.OPPORTUNITY, values)
-        plan.commits.append(lambda: self.opportunities.__setitem__(key, new))
+        plan.commits.append(partial(self.opportunities.__setitem__, key, new))
 
     def _interviews(self, plan: RowPlan, cells: Cells) -> None:
         company = self.companies.get(self.keys.get(cells["company"], ""))
@@ -290,8 +311,8 @@ class Planner:
             opportunity = self._create(plan, k.OPPORTUNITY, {
                 "company": company, "title": cells["role"], "status": "interviewing", "said_yes": True,
             } | {n: cells[n] for n in ("source", "said_yes") if n in cells})
-            plan.commits.append(lambda: self.opportunities.__setitem__(opportunity_key, opportunity))
-        values = self._own_values(cells)
+            plan.commits.append(partial(self.opportunities.__setitem__, opportunity_key, opportunity))
+        values = {target: cells[name] for name, target in self.own if name in cells}  # _own_values, inlined
         values["opportunity"] = opportunity
         stage = values.get("stage") or self.stage_default
         key = (opportunity, values["scheduled_on"], values.get("scheduled_time"), stage)
@@ -304,7 +325,7 @@ class Planner:
         if "outcome" not in values:
             values["outcome"] = "pending" if values["scheduled_on"] < self.today else "scheduled"
         new = self._create(plan, k.INTERVIEW, values)
-        plan.commits.append(lambda: self.interviews.__setitem__(key, new))
+        plan.commits.append(partial(self.interviews.__setitem__, key, new))
         if "interviewers" in cells:
             self._interviewers(plan, new, company, cells["interviewers"])
 
@@ -314,11 +335,13 @@ class Planner:
         for raw in text.split(INTERVIEWER_SEPARATOR):
             if not raw.strip():
                 continue
-            try:
-                name = self.contact_name.clean(raw)
-            except ValueError as exc:
-                plan.error("interviewers", f"'{raw.strip()}': {exc}")
-                continue
+            name = self.contact_names.get(raw)
+            if name is None:
+                try:
+                    name = self.contact_names[raw] = self.contact_name.clean(raw)
+                except ValueError as exc:
+                    plan.error("interviewers", f"'{raw.strip()}': {exc}")
+                    continue
             wanted[self._contact(plan, name, company)] = None
         links = self.links.get(interview, {})
         new_links: dict[Ref, Row | Planned] = {c: links[c] for c in wanted if c in links}
@@ -366,7 +389,7 @@ class Planner:
             self._existing(plan, k.CONTACT, ref, values)
             return
         new = self._create(plan, k.CONTACT, values)
-        plan.commits.append(lambda: self.contacts.__setitem__(key, new))
+        plan.commits.append(partial(self.contacts.__setitem__, key, new))
 
     def _offers(self, plan: RowPlan, cells: Cells) -> None:
         company = self._company(plan, cells["company"], create=False)
@@ -384,7 +407,7 @@ class Planner:
             self._existing(plan, k.OFFER, ref, values)
             return
         new = self._create(plan, k.OFFER, {"base_salary": 0} | values)
-        plan.commits.append(lambda: self.offers.__setitem__(key, new))
+        plan.commits.append(partial(self.offers.__setitem__, key, new))
 
     def _questions(self, plan: RowPlan, cells: Cells) -> None:
         interview = self._named_interview(plan, cells, ("company", "role", "date"))
@@ -397,4 +420,4 @@ class Planner:
             self._existing(plan, k.QUESTION, ref, values)
             return
         new = self._create(plan, k.QUESTION, values)
-        plan.commits.append(lambda: self.questions.__setitem__(key, new))
+        plan.commits.append(partial(self.questions.__setitem__, key, new))

@@ -9,6 +9,7 @@ one Change, so undo reverses the whole import in one step.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from peewee import ForeignKeyField, IntegrityError, fn
+from peewee import DateField, ForeignKeyField, IntegrityError, fn
 
 from ..db import db
 from ..db.models import RECORD_MODELS, BaseModel, InterviewContact
@@ -69,21 +70,62 @@ class ImportResult:
         return text
 
 
+class _Memo(dict):
+    """One column's parsed values by cell text: a cell not seen yet is parsed on lookup, and kept
+    while the column has fewer than _MEMO texts (free text only when short); a wrong cell raises
+    ValueError."""
+
+    __slots__ = ("parse", "longest")
+
+    def __init__(self, parse: Callable[[str], Any], longest: int, required: bool):
+        super().__init__({None: None} if required else {None: None, "": None})
+        self.parse, self.longest = parse, longest
+
+    def __missing__(self, cell: str) -> Any:
+        value = self.parse(cell)
+        if len(self) < _RowParser._MEMO and len(cell) <= self.longest:
+            self[cell] = value
+        return value
+
+
 class _RowParser:
-    """Parses the rows of one import. A short cell's value is worked out once per distinct text of its
-    column (imports repeat company names, roles, dates, stages ...); free text is parsed every time."""
+    """Parses the rows of one import. A cell's value is worked out once per distinct text of its
+    column (imports repeat company names, roles, dates, stages, short notes ...); long free text is
+    parsed every time.
+
+    Rows with the same columns in the same order (every row of a file) are parsed by one map over
+    their cells; a row with a wrong cell, or without a required column, goes the long way, which names
+    every problem."""
 
     _MEMO = 20_000  # distinct texts remembered per column
+    _FREE_TEXT = 256  # free text remembered up to this length (notes, feedback and interviewers repeat too)
 
     def __init__(self, spec: CsvSpec):
         self.spec = spec
         self.known = frozenset(spec.names)
-        self.columns: list[tuple[str, Callable[[str], Any], dict[str | None, Any], bool]] = []
+        self.columns: list[tuple[str, _Memo]] = []
         for c in spec.columns:
-            known: dict[str | None, Any] = {None: None} if c.required else {None: None, "": None}
-            self.columns.append((c.name, c.parse, known, c.field.type is not LONGTEXT))
+            longest = self._FREE_TEXT if c.field.type is LONGTEXT else sys.maxsize
+            self.columns.append((c.name, _Memo(c.parse, longest, c.required)))
+        self.orders = _Orders(self)
 
     def __call__(self, row: SourceRow) -> tuple[Cells, list[RowError]]:
+        cells = self.fast(row)
+        return (cells, []) if cells is not None else self.slow(row)
+
+    def fast(self, row: SourceRow) -> Cells | None:
+        """The row's cells, or None when it has a wrong cell or is not of a shape parsed quickly."""
+        values = row.values
+        order = self.orders[tuple(values)]
+        if order is None:
+            return None
+        try:
+            return {name: value for name, value in zip(order[1], map(_Memo.__getitem__, order[0], values.values()))
+                    if value is not None}
+        except ValueError:
+            return None
+
+    def slow(self, row: SourceRow) -> tuple[Cells, list[RowError]]:
         cells: Cells = {}
         errors: list[RowError] = []
         values = row.values
@@ -92,24 +134,31 @@ class _RowParser:
                 if name not in self.known:
                     errors.append(RowError(row.line, name,
                                            f"unknown column; known columns are {', '.join(self.spec.names)}"))
-        complete = len(values) == len(self.columns) and not errors  # every column, so no .get()
-        for name, parse, known, remember in self.columns:
-            cell = values[name] if complete else values.get(name, "")
-            value = known.get(cell, _UNSEEN)
-            if value is _UNSEEN:
-                try:
-                    value = parse(cell)
-                except ValueError as exc:
-                    errors.append(RowError(row.line, name, str(exc)))
-                    continue
-                if remember and len(known) < self._MEMO:
-                    known[cell] = value
+        for name, memo in self.columns:
+            try:
+                value = memo[values.get(name, "")]
+            except ValueError as exc:
+                errors.append(RowError(row.line, name, str(exc)))
+                continue
             if value is not None:
                 cells[name] = value
         return cells, errors
 
 
-_UNSEEN = object()
+class _Orders(dict):
+    """By the column names of a row, in its order: the memos its cells go through and the names
+    again, or None when such rows go the long way (an unknown column, a required one missing)."""
+
+    def __init__(self, parser: _RowParser):
+        super().__init__()
+        self.parser = parser
+
+    def __missing__(self, names: tuple[str, ...]) -> tuple[list[_Memo], tuple[str, ...]] | None:
+        spec = self.parser.spec
+        fast = set(spec.names).issuperset(names) and set(spec.required).issubset(names)
+        order = ([dict(self.parser.columns)[name] for name in names], names) if fast else None
+        self[names] = order
+        return order
 
 
 def parse_row(spec: CsvSpec, row: SourceRow) -> tuple[Cells, list[RowError]]:
@@ -159,29 +208,35 @@ def _import_rows(kind: str, rows: Iterable[SourceRow], *, update: bool, skip_bad
     planner = Planner(spec, update=update, today=today or dt.date.today())
     ops: list[Op] = []
     with db.atomic():
-        parsed: list[tuple[int, Cells]] = []
-        parse_row = _RowParser(spec)
-        for i, row in enumerate(rows):
-            if not i % _EVERY:
-                _tick(i, i // 2, total, progress, cancel)
-            cells, errors = parse_row(row)
-            if errors:
-                result.errors.extend(errors)
-            else:
-                parsed.append((row.line, cells))
-        planner.preload([cells for _, cells in parsed])
+        lines: list[int] = []
+        parsed: list[Cells] = []
+        parser = _RowParser(spec)
+        fast = parser.fast
+        for start in range(0, len(rows), _EVERY):
+            _tick(0, start // 2, total, progress, cancel)
+            for row in rows[start : start + _EVERY]:
+                cells = fast(row)
+                if cells is None:
+                    cells, errors = parser.slow(row)
+                    if errors:
+                        result.errors.extend(errors)
+                        continue
+                lines.append(row.line)
+                parsed.append(cells)
+        planner.preload(parsed)
         outcomes = {"created": 0, "updated": 0, "skipped": 0}
-        for i, (line, cells) in enumerate(parsed):
-            if not i % _EVERY:
-                _tick(i, (len(rows) + i) // 2, total, progress, cancel)
-            plan = planner.plan(line, cells)
-            if plan.errors:
-                result.errors.extend(plan.errors)
-                continue
-            for commit in plan.commits:
-                commit()
-            ops.extend(plan.ops)
-            outcomes[plan.outcome] += 1
+        plan_row = planner.plan
+        for start in range(0, len(parsed), _EVERY):
+            _tick(0, (len(rows) + start) // 2, total, progress, cancel)
+            for line, cells in zip(lines[start : start + _EVERY], parsed[start : start + _EVERY]):
+                plan = plan_row(line, cells)
+                if plan.errors:
+                    result.errors.extend(plan.errors)
+                    continue
+                for commit in plan.commits:
+                    commit()
+                ops += plan.ops
+                outcomes[plan.outcome] += 1
         result.created, result.updated, result.skipped = outcomes["created"], outcomes["updated"], outcomes["skipped"]
         result.errors.sort(key=lambda e: (e.line or 0, spec.position.get(e.column, 99)))
         ops = [op for op in ops if type(op) is not Planned or not op.dropped]
@@ -204,52 +259,69 @@ def _count_linked(result: ImportResult, spec: CsvSpec, ops: list[Op]) -> None:
             result.also_created[name] = count
 
 
-def _rows(model: type[BaseModel], planned: list[Planned], stamp: Any) -> list[Row]:
+def _rows(model: type[BaseModel], planned: list[Planned], now: dt.datetime) -> list[Row]:
     """Every column of the records Planned ops of one model create, links resolved to ids (as
-    snapshot() shows them), created_at and updated_at set to `stamp`. Gives each op its id: the
+    snapshot() shows them), created_at and updated_at set to `now`. Gives each op its id: the
     transaction holds the write lock, so max(id) + 1 onwards are free."""
     fields = model._meta.sorted_fields
     template: Row = {f.name: f.default() if callable(f.default) else f.default for f in fields}
-    template["id"], template["created_at"], template["updated_at"] = None, stamp, stamp
+    template["id"], template["created_at"], template["updated_at"] = None, now, now
     links = [f.name for f in fields if isinstance(f, ForeignKeyField)]
     keys = planned[0].kind.key_columns
     next_id = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
     rows: list[Row] = []
+    append = rows.append
     for op in planned:
         row = op.values  # the kind's fields and links (import_plan builds no others): it becomes the row
-        row["id"], row["created_at"], row["updated_at"] = next_id, stamp, stamp
+        row["id"] = op.id = next_id
+        row["created_at"] = row["updated_at"] = now
+        next_id += 1
         for column, _ in keys:
             row[column] = None
         if len(row) != len(template):  # some columns left to their defaults
-            row = {name: row.get(name, value) for name, value in template.items()}
-        op.id = next_id
-        next_id += 1
+            row = op.values = {name: row.get(name, value) for name, value in template.items()}
         for name in links:
             if type(row[name]) is Planned:
                 row[name] = row[name].id
         for column, source in keys:
             row[column] = None if row[source] is None else normalise(row[source])
-        rows.append(row)
+        append(row)
     return rows
 
 
-def _insert(model: type[BaseModel], rows: list[Row], tick: Callable[[int], None]) -> None:
+def _insert(model: type[BaseModel], rows: list[Row], tick: Callable[[int], None], same: dict[str, str]) -> None:
     """The rows as a few multi-row INSERTs through the database (its error handling included), the
     values handed to sqlite3 as peewee would hand them (a date as the adapter writes it), without
-    building SQL per row."""
-    fields = model._meta.sorted_fields
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    building SQL per row. `same`: the text of fields every row has the same value in, written once
+    in the SQL."""
+    columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
     head = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
-    marks = "(" + ", ".join("?" * len(fields)) + ")"
+    marks = "(" + ", ".join("'" + same[f.name].replace("'", "''") + "'" if f.name in same else "?"
+                            for f in model._meta.sorted_fields) + ")"
+    fields = [f for f in model._meta.sorted_fields if f.name not in same]
     values = itemgetter(*(f.name for f in fields))
-    batch = max(1, _PARAMETERS // len(fields))
+    dates = [i for i, f in enumerate(fields) if isinstance(f, DateField)]
+    date_text = _DateText()
+    width = len(fields)
+    batch = max(1, _PARAMETERS // width)
     sql = ""
     for start in range(0, len(rows), batch):
         tick(start)
         chunk = rows[start : start + batch]
         if len(chunk) != batch or not sql:
             sql = head + ", ".join([marks] * len(chunk))
-        db.execute_sql(sql, list(chain.from_iterable(map(values, chunk))))
+        params = list(chain.from_iterable(map(values, chunk)))
+        for i in dates:  # as sqlite3's date adapter writes them, once per distinct date
+            params[i::width] = [date_text[v] if type(v) is dt.date else v for v in params[i::width]]
+        db.execute_sql(sql, params)
+
+
+class _DateText(dict):
+    """day -> day.isoformat(), worked out once per day."""
+
+    def __missing__(self, day: dt.date) -> str:
+        text = self[day] = day.isoformat()
+        return text
 
 
 def _write(ops: list[Op], done: int, total: int, progress: Progress | None,
@@ -260,33 +332,32 @@ def _write(ops: list[Op], done: int, total: int, progress: Progress | None,
     INSERTs, parents first, and its full-text index filled in one pass (search_index.bulk_insert).
     """
     now = dt.datetime.now().replace(microsecond=0)
-    stamp = now.isoformat(" ")  # what sqlite3 writes for `now`, without adapting it row by row
-    created: dict[type, list[Planned]] = {}
+    stamp = now.isoformat(" ")  # what sqlite3 writes for `now`
+    same = {"created_at": stamp, "updated_at": stamp}
+    created: dict[type, list[Planned]] = {model: [] for model in RECORD_MODELS}
     others: list[Update | Unlink] = []
     for op in ops:
         if type(op) is Planned:
-            created.setdefault(op.kind.model, []).append(op)
+            created[op.kind.model].append(op)
         else:
             others.append(op)  # type: ignore[arg-type]
-    after: dict[int, Row] = {}  # id(op) -> its row after the import
+    after: dict[int, Row] = {}  # id(op) -> its row after the import, for updates
     steps = max(len(ops), 1)
     written = 0
 
     def tick(i: int) -> None:
         _tick(0, done + (written + i) * (total - done) // steps, total, progress, cancel)
 
+    tables = {model: model._meta.table_name for model in RECORD_MODELS}
     try:
-        with search_index.bulk_insert(model._meta.table_name for model in created):
+        with search_index.bulk_insert(model._meta.table_name for model in created if created[model]):
             for model in RECORD_MODELS:
-                planned = created.get(model, [])
+                planned = created[model]
                 if not planned:
                     continue
-                rows = _rows(model, planned, stamp)
-                _insert(model, rows, tick)
+                rows = _rows(model, planned, now)
+                _insert(model, rows, tick, same)
                 written += len(rows)
-                for row in rows:
-                    row["created_at"] = row["updated_at"] = now
-                after.update(zip(map(id, planned), rows))
         for i, op in enumerate(others):
             _tick(i, done + (written + i) * (total - done) // steps, total, progress, cancel)
             if isinstance(op, Update):
@@ -301,16 +372,15 @@ def _write(ops: list[Op], done: int, total: int, progress: Progress | None,
                 InterviewContact.delete().where(InterviewContact.id == op.row["id"]).execute()
     except IntegrityError as exc:
         raise ServiceError(f"a record could not be written ({exc}); nothing was imported") from None
-    tables = {model: model._meta.table_name for model in RECORD_MODELS}
-    changes: list[RowChange] = []
-    for op in ops:
-        if type(op) is Planned:
-            changes.append(RowChange(tables[op.kind.model], op.id, None, after[id(op)]))  # type: ignore[arg-type]
-        elif type(op) is Update:
-            changes.append(RowChange(tables[op.kind.model], op.id, op.before, after[id(op)]))
-        else:
-            changes.append(RowChange("interview_contact", op.row["id"], op.row, None))
-    return changes
+    made: list[RowChange | None] = [RowChange(tables[op.kind.model], op.id, None, op.values)
+                                    if type(op) is Planned else None for op in ops]
+    if others:  # the updates' and unlinks' places in op order
+        for i, op in enumerate(ops):
+            if type(op) is Update:
+                made[i] = RowChange(tables[op.kind.model], op.id, op.before, after[id(op)])
+            elif type(op) is Unlink:
+                made[i] = RowChange("interview_contact", op.row["id"], op.row, None)
+    return made  # type: ignore[return-value]
 
 
 def read_file(kind: str, path: Path, *, shown: str | None = None) -> list[SourceRow]:

@@ -95,3 +95,20 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_long_cells_are_read(tmp_path: Path) -> None:
     text = "x" * 150_000
     assert read_csv(write(tmp_path, f"name,notes\nA,{text}\n"), COLUMNS)[0].values["notes"] == text
+
+
+def test_lines_count_blank_lines_when_every_record_is_one_line(tmp_path: Path) -> None:
+    rows = read_csv(write(tmp_path, "name,size\nA,1-10\n\n,\nB,\r\nC,11-50"), COLUMNS)
+    assert [(r.line, r.values["name"]) for r in rows] == [(2, "A"), (5, "B"), (6, "C")]
+
+
+def test_bad_csv_names_the_line_its_record_starts_on(tmp_path: Path) -> None:
+    assert problems(write(tmp_path, 'name,notes\nA,"one\ntwo"\nB,"x"y\n')) == [
+        "f.csv:4: is not valid CSV here (',' expected after '\"')"]
+    assert problems(write(tmp_path, 'name,notes\nA,x\nB,"x"y\n')) == [
+        "f.csv:3: is not valid CSV here (',' expected after '\"')"]
+
+
+def test_columns_in_another_order_than_the_kind_s(tmp_path: Path) -> None:
+    rows = read_csv(write(tmp_path, "notes,NAME\nn,A\n"), COLUMNS)
+    assert [(r.line, r.values) for r in rows] == [(2, {"notes": "n", "name": "A"})]

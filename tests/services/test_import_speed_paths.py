@@ -138,3 +138,107 @@ def test_parse_row_still_names_unknown_columns() -> None:
     assert cells == {"name": "Acme"}
     assert [(e.line, e.column) for e in errors] == [(2, "colour")]
     assert errors[0].message.startswith("unknown column; known columns are name, website")
+
+
+def test_rows_of_any_shape_parse_as_the_long_way_parses_them() -> None:
+    spec = importer.get_spec("interviews")
+    parser = importer._RowParser(spec)
+    rows = source(
+        {"company": "Acme", "role": "Dev", "date": "2024-05-02", "time": "9:30", "said_yes": "no", "notes": "  hi "},
+        {"date": "2024-05-02", "role": "Dev", "company": "Acme", "duration": "45", "stage": "Technical"},
+        {"company": "Acme", "role": "Dev", "date": "2024-05-02", "time": "9:30", "said_yes": "no", "notes": "  hi "},
+        {"company": "Acme", "role": "Dev", "date": "2024-05-03", "time": "", "said_yes": "", "notes": ""},
+    )
+    for row in rows:
+        assert parser.fast(row) == parser.slow(row)[0] == importer.parse_row(spec, row)[0]
+        assert parser.slow(row)[1] == []
+    assert parser.fast(rows[0])["notes"] == "  hi" and parser.fast(rows[0])["said_yes"] is False
+    assert "time" not in parser.fast(rows[3])
+    for wrong in ({"company": "Acme", "role": "Dev"}, {"company": "Acme", "role": "Dev", "date": "x"},
+                  {"company": "Acme", "role": "Dev", "date": "2024-05-02", "colour": "red"}):
+        assert parser.fast(SourceRow(9, wrong)) is None
+
+
+def test_rows_that_go_the_long_way_keep_their_errors_among_quick_ones() -> None:
+    good = {"company": "Acme", "role": "Dev", "date": "2024-05-02", "notes": "fine"}
+    long_note = "a long note " * 30
+    result = import_rows("interviews", source(
+        good,
+        {**good, "notes": "bad\x00note"},
+        {"role": "Dev", "date": "2024-05-03"},
+        {**good, "date": "2024-05-04", "colour": "red"},
+        {**good, "notes": "bad\x00note", "date": "2024-05-05"},
+        {**good, "date": "2024-05-06", "notes": long_note},
+        {"notes": long_note, "date": "2024-05-07", "role": "Dev", "company": "Acme"},
+    ), today=TODAY, skip_bad_rows=True)
+    assert [(e.line, e.column) for e in result.errors] == [
+        (3, "notes"), (4, "company"), (5, "colour"), (6, "notes")]
+    assert result.errors[0].message == result.errors[3].message == "contains a NUL character, which is not text"
+    assert result.created == 3
+    notes = [records.get("interview", i)["debrief_notes"] for i in result.change.ids("interview", "create")]
+    assert notes == ["fine", long_note.rstrip(), long_note.rstrip()]
+
+
+def test_imported_dates_are_stored_as_a_form_stores_them() -> None:
+    assert import_rows("opportunities", source({"company": "Acme", "role": "Dev", "invited_on": "2024-05-02"},
+                                               {"company": "Acme", "role": "QA", "closed_on": "2024-05-03"}),
+                       today=TODAY).ok
+    company = records.create("company", {"name": "Typed"}).primary_id
+    records.create("opportunity", {"company": company, "title": "Dev", "invited_on": "2024-05-02"})
+    records.create("opportunity", {"company": company, "title": "QA", "closed_on": "2024-05-03"})
+    stored = db.execute_sql("SELECT typeof(invited_on), invited_on, typeof(closed_on), closed_on "
+                            "FROM opportunity ORDER BY id").fetchall()
+    assert stored[:2] == stored[2:]
+    assert stored[:2] == [("text", "2024-05-02", "null", None), ("null", None, "text", "2024-05-03")]
+
+
+def test_existing_records_are_found_however_many_the_rows_name() -> None:
+    names = [f"Firm {i}" for i in range(1200)]
+    assert import_rows("companies", source(*({"name": n} for n in names)), today=TODAY).created == 1200
+    first = import_rows("interviews", source(*({"company": n.upper(), "role": "Dev", "date": "2024-05-02",
+                                                "interviewers": f"Ann {i % 700}"} for i, n in enumerate(names))),
+                        today=TODAY)
+    assert (first.created, first.also_created) == (1200, {"opportunity": 1200, "contact": 700})
+    again = import_rows("interviews", source(*({"company": n, "role": "dev", "date": "2024-05-02",
+                                                "interviewers": f"ann {i % 700}"} for i, n in enumerate(names))),
+                        today=TODAY, update=True)
+    assert (again.created, again.updated, again.skipped, again.also_created) == (0, 0, 1200, {})
+
+
+def test_only_the_kinds_the_importer_cross_checks_have_cross_field_rules() -> None:
+    """The planner skips records.cross_field_errors for kinds outside import_plan.CROSS_CHECKED; a rule
+    added for another kind must be added there too."""
+    from desktop_app.services import kinds
+    from desktop_app.services.import_plan import CROSS_CHECKED
+
+    class Watched(dict):
+        def get(self, name, default=None):  # type: ignore[no-untyped-def]
+            read.add(name)
+            return dt.date(2024, 1, 1)
+
+    for kind in kinds.KINDS.values():
+        read: set[str] = set()
+        records.cross_field_errors(kind, Watched())
+        assert bool(read) == (kind.name in CROSS_CHECKED), kind.name
+
+
+def test_the_changes_of_an_import_that_creates_updates_and_unlinks_are_in_row_order() -> None:
+    first = import_rows("interviews", source(
+        {"company": "Acme", "role": "Dev", "date": "2024-05-02", "interviewers": "Ann Lee; Bo Chen"}), today=TODAY)
+    interview = first.change.ids("interview", "create")[0]
+    result = import_rows("interviews", source(
+        {"company": "Acme", "role": "Dev", "date": "2024-05-02", "interviewers": "Ann Lee; Cy Diaz", "notes": "n"},
+        {"company": "Acme", "role": "Dev", "date": "2024-05-03", "interviewers": "Bo Chen"},
+    ), update=True, today=TODAY)
+    assert [(r.table, r.action) for r in result.change.rows] == [
+        ("interview", "update"), ("contact", "create"), ("interview_contact", "create"),
+        ("interview_contact", "delete"), ("interview", "create"), ("interview_contact", "create")]
+    updated = result.change.rows[0]
+    assert (updated.id, updated.before["debrief_notes"], updated.after["debrief_notes"]) == (interview, None, "n")
+    created = result.change.rows[4]
+    assert created.after == records.get("interview", created.id)
+    assert all(r.after == records.get(r.table, r.id) for r in result.change.rows if r.action == "create")
+    apply_backward(result.change)
+    assert records.get("interview", interview)["debrief_notes"] is None
+    apply_forward(result.change)
+    assert records.get("interview", interview)["debrief_notes"] == "n"
