@@ -14,6 +14,7 @@ from desktop_app.services import listing, records, search_index
 from desktop_app.services.changes import apply_backward, apply_forward
 from desktop_app.services.demo import generate
 from desktop_app.services.list_specs import SPECS
+from tests.search_checks import found, in_step
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -21,21 +22,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def indexed_columns(database: Any, table: str) -> tuple[str, ...]:
     index = search_index.index_name(table)
     return tuple(row[1] for row in database.execute_sql(f'PRAGMA table_info("{index}")'))
-
-
-def in_step(database: Any) -> None:
-    """FTS5's own check that each index holds exactly its table's rows; raises when it does not."""
-    for table in search_index.SEARCH_INDEXES:
-        index = search_index.index_name(table)
-        database.execute_sql(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
-
-
-def found(table: str, term: str, columns: list[str] | None = None) -> list[int]:
-    from desktop_app.db import db
-
-    sql, params = db.get_sql_context().sql(search_index.matches(
-        table, columns or list(search_index.SEARCH_INDEXES[table]), term)).query()
-    return sorted(row[0] for row in db.execute_sql(sql[1:-1], params))
 
 
 def test_the_indexes_hold_the_columns_the_code_expects(database: Any) -> None:

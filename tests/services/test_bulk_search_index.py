@@ -7,6 +7,7 @@ import pytest
 
 from desktop_app.db import db
 from desktop_app.services import records, search_index
+from tests.search_checks import found, in_step
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -15,19 +16,6 @@ def trigger_sql(table: str) -> str | None:
     row = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                          (search_index.insert_trigger(table),)).fetchone()
     return None if row is None else row[0]
-
-
-def in_step() -> None:
-    """FTS5's own check that every index holds exactly its table's rows; raises when it does not."""
-    for table in search_index.SEARCH_INDEXES:
-        index = search_index.index_name(table)
-        db.execute_sql(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
-
-
-def found(table: str, term: str) -> list[int]:
-    sql, params = db.get_sql_context().sql(
-        search_index.matches(table, list(search_index.SEARCH_INDEXES[table]), term)).query()
-    return sorted(row[0] for row in db.execute_sql(sql[1:-1], params))
 
 
 def add_companies(names: list[str], first_id: int | None = None) -> None:

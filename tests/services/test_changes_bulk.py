@@ -11,9 +11,11 @@ from peewee import IntegrityError
 
 from desktop_app.db import db
 from desktop_app.db import models as m
-from desktop_app.services import changes, changes_bulk, records, search_index
+from desktop_app.services import changes, changes_bulk, records
 from desktop_app.services.changes import Change, RowChange, apply_backward, apply_forward
 from desktop_app.services.importer import SourceRow, import_rows
+from tests import search_checks
+from tests.search_checks import found
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -30,17 +32,9 @@ def triggers() -> dict[str, str]:
 
 
 def in_step() -> None:
-    """FTS5's own check that every index holds exactly its table's rows; raises when it does not."""
-    for table in search_index.SEARCH_INDEXES:
-        index = search_index.index_name(table)
-        db.execute_sql(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
+    """Every full-text index holds exactly its table's rows, and every link leads to a row."""
+    search_checks.in_step()
     assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-
-
-def found(table: str, term: str) -> list[int]:
-    sql, params = db.get_sql_context().sql(
-        search_index.matches(table, list(search_index.SEARCH_INDEXES[table]), term)).query()
-    return sorted(row[0] for row in db.execute_sql(sql[1:-1], params))
 
 
 def searches() -> dict[str, list[int]]:

@@ -10,10 +10,11 @@ import gc
 import pytest
 
 from desktop_app.db import db
-from desktop_app.services import importer, records, search_index
+from desktop_app.services import importer, records
 from desktop_app.services.changes import apply_backward, apply_forward
 from desktop_app.services.errors import Cancelled
 from desktop_app.services.importer import SourceRow, import_rows
+from tests.search_checks import found, in_step
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -26,18 +27,6 @@ def source(*rows: dict[str, str]) -> list[SourceRow]:
 
 def triggers() -> dict[str, str]:
     return dict(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
-
-
-def in_step() -> None:
-    for table in search_index.SEARCH_INDEXES:
-        index = search_index.index_name(table)
-        db.execute_sql(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
-
-
-def found(table: str, term: str) -> list[int]:
-    sql, params = db.get_sql_context().sql(
-        search_index.matches(table, list(search_index.SEARCH_INDEXES[table]), term)).query()
-    return sorted(row[0] for row in db.execute_sql(sql[1:-1], params))
 
 
 def interview_rows(count: int) -> list[SourceRow]:
