@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -25,6 +25,7 @@ from ..services.backup import Backup, BackupError, RestoreResult
 from ..services.changes import MODELS_BY_TABLE, Change, RowChange
 from ..services.errors import ServiceError
 from . import dialogs
+from .compact_table import compact_table
 from .formatting import join_counts
 from .screen import ElidedLabel
 from .screens.offers_total import tones
@@ -83,21 +84,9 @@ def backup_now(window: Any) -> Backup | None:
 
 def backups_view(model: QAbstractTableModel) -> QTableView:
     """A list of backups (date and time, kind, size): one row selected at a time, read-only."""
-    view = QTableView()
+    view = compact_table(model)
     view.setAccessibleName("Backups")
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     view.setColumnWidth(0, view.fontMetrics().horizontalAdvance("2026-11-26 12:05") + 40)
     view.setColumnWidth(2, view.fontMetrics().horizontalAdvance("999.9 MB") + 30)

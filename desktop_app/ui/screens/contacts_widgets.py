@@ -6,37 +6,17 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
+from ..compact_table import compact_table
 from ..table_model import RecordTableModel
 
 
 def inline_table(model: RecordTableModel, widths: Mapping[str, int], stretch: str,
                  hidden: Iterable[str] = (), editable: bool = False) -> QTableView:
     """A table shown inside a form: uniform rows, no grid, one stretching column, some columns hidden."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    if editable:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-    else:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view = compact_table(model, editable=editable)
     header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     hidden = set(hidden)
     for i, column in enumerate(model.columns):
         view.setColumnWidth(i, widths.get(column.key, 100))
