@@ -50,8 +50,8 @@ def _search(s: ListSpec, model: Any, search: str) -> tuple[Any, list[Any]]:
     return condition, list(s.search)
 
 
-def _filtered(s: ListSpec, query: Any, search: str, filters: Mapping[str, Any] | None) -> Any:
-    condition, _reads = _search(s, query.model, search)
+def _filtered(s: ListSpec, query: Any, condition: Any, filters: Mapping[str, Any] | None) -> Any:
+    """The query narrowed to the search's condition (None: no search) and the filters chosen."""
     if condition is not None:
         query = query.where(condition)
     for name, value in (filters or {}).items():
@@ -112,9 +112,9 @@ def _needs_join(s: ListSpec, model: Any, exprs: Iterable[Any]) -> bool:
     return any(source is not model for expr in exprs for source in _sources(expr))
 
 
-def _active(s: ListSpec, model: Any, search: str, filters: Mapping[str, Any] | None) -> list[Any]:
-    """The expressions the search and the filters chosen read."""
-    exprs: list[Any] = _search(s, model, search)[1]
+def _filter_reads(s: ListSpec, filters: Mapping[str, Any] | None) -> list[Any]:
+    """The expressions the filters chosen read."""
+    exprs: list[Any] = []
     for name, value in (filters or {}).items():
         if name in ("date_from", "date_to", "period"):
             exprs.append(s.date_expr)
@@ -126,10 +126,11 @@ def _active(s: ListSpec, model: Any, search: str, filters: Mapping[str, Any] | N
 
 
 def _ids_query(s: ListSpec, model: Any, search: str, filters: Mapping[str, Any] | None, *used: Any) -> Any:
+    condition, search_reads = _search(s, model, search)
     query = model.select(model.id)
-    if _needs_join(s, model, [*_active(s, model, search, filters), *used]):
+    if _needs_join(s, model, [*search_reads, *_filter_reads(s, filters), *used]):
         query = s.join(query)
-    return _filtered(s, query, search, filters)
+    return _filtered(s, query, condition, filters)
 
 
 def _never_null(expr: Any) -> bool:
@@ -203,7 +204,7 @@ def order_kept(kind_name: str, change: Change, *, search: str = "", sort: str | 
     sort = sort or s.default_sort
     read: set[tuple[str, str]] = set()
     for expr in [model.id if sort == "id" else s.column(sort).order_by, *(s.search if search else ()),
-                 *_active(s, model, "", filters)]:
+                 *_filter_reads(s, filters)]:
         read |= _columns(expr)
     for row in change.rows:
         if row.before is None or row.after is None:
