@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
-from typing import Any, Union
+from typing import Any
 
 from peewee import SQL
 
@@ -21,59 +20,12 @@ from ..db import models as m
 from . import kinds as k
 from . import records
 from .changes import Row
-from .interchange import INTERVIEWER_SEPARATOR, CsvSpec, RowError
+from .import_ops import Cells, Planned, Ref, RowPlan, Unlink, Update
+from .interchange import INTERVIEWER_SEPARATOR, CsvSpec
 from .values import normalise
 
 
-Cells = dict[str, Any]  # column name -> typed value, only for the row's non-empty cells
 CROSS_CHECKED = ("opportunity", "offer")  # the kinds records.cross_field_errors has rules for
-
-
-@dataclass(eq=False, slots=True)
-class Planned:
-    """A record the import will create; `id` is known once it is written."""
-
-    kind: k.Kind
-    values: dict[str, Any]  # links are ids or other Planned records
-    line: int
-    id: int | None = None
-    dropped: bool = False
-
-
-@dataclass(eq=False, slots=True)
-class Update:
-    kind: k.Kind
-    id: int
-    before: Row
-    values: dict[str, Any]
-    line: int
-
-
-@dataclass(eq=False, slots=True)
-class Unlink:
-    row: Row  # an interview_contact row the import removes
-    line: int
-
-
-Op = Union[Planned, Update, Unlink]
-Ref = Union[int, Planned]
-_RANK = {"skipped": 0, "updated": 1, "created": 2}
-
-
-@dataclass(slots=True)
-class RowPlan:
-    line: int
-    ops: list[Op] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    commits: list[Callable[[], None]] = field(default_factory=list)  # cache changes, run if the row is kept
-    outcome: str = "skipped"
-
-    def error(self, column: str, message: str) -> None:
-        self.errors.append(RowError(self.line, column, message))
-
-    def mark(self, outcome: str) -> None:
-        if _RANK[outcome] > _RANK[self.outcome]:
-            self.outcome = outcome
 
 
 def _select_in(model: type[m.BaseModel], column: Any, keys: Iterable[Any]) -> Iterator[Row]:

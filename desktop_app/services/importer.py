@@ -27,7 +27,8 @@ from .bulk import collector_paused
 from .backup import backup_open_folder
 from .changes import Change, Row, RowChange
 from .errors import Cancelled, ServiceError
-from .import_plan import Cells, Op, Planned, Planner, Unlink, Update
+from .import_ops import Cells, Op, Planned, Unlink, Update
+from .import_plan import Planner
 from .interchange import CsvError, CsvSpec, RowError, SourceRow, spec as get_spec
 from .kinds import INTERVIEW_CONTACT, KINDS, OFFER_REVISION
 from .values import LONGTEXT, normalise
