@@ -151,10 +151,9 @@ def _index_rebuilt(table: str, deleting: int) -> Iterator[None]:
         yield
         return
     trigger = f"{search_index.index_name(table)}_delete"
-    found = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
-                           (trigger, table)).fetchone()
+    sql = search_index.trigger_sql(trigger, table)
     rows = db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-    if found is None or rows - deleting >= deleting:
+    if sql is None or rows - deleting >= deleting:
         yield
         return
     with db.atomic():
@@ -162,7 +161,7 @@ def _index_rebuilt(table: str, deleting: int) -> Iterator[None]:
         yield
         index = search_index.index_name(table)
         db.execute_sql(f'INSERT INTO "{index}" ("{index}") VALUES (\'rebuild\')')
-        db.execute_sql(found[0])
+        db.execute_sql(sql)
 
 
 __all__ = ["BULK_MIN", "Step", "apply_steps"]

@@ -45,6 +45,14 @@ def insert_trigger(table: str) -> str:
     return f"{index_name(table)}_insert"
 
 
+def trigger_sql(trigger: str, table: str) -> str | None:
+    """The SQL a trigger of `table` was created with (to create it again after pausing it); None when
+    there is no such trigger."""
+    found = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
+                           (trigger, table)).fetchone()
+    return None if found is None else found[0]
+
+
 @contextmanager
 def bulk_insert(tables: Iterable[str]) -> Iterator[None]:
     """Index the rows inserted inside the block in one pass per table instead of one trigger per row.
@@ -62,15 +70,12 @@ def bulk_insert(tables: Iterable[str]) -> Iterator[None]:
         for table in dict.fromkeys(tables):
             if table not in SEARCH_INDEXES:
                 continue
-            trigger = insert_trigger(table)
-            found = db.execute_sql(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
-                (trigger, table)).fetchone()
-            if found is None:
+            sql = trigger_sql(insert_trigger(table), table)
+            if sql is None:
                 continue
             largest = db.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
-            db.execute_sql(f'DROP TRIGGER "{trigger}"')
-            paused.append((table, found[0], largest))
+            db.execute_sql(f'DROP TRIGGER "{insert_trigger(table)}"')
+            paused.append((table, sql, largest))
         yield
         for table, sql, largest in paused:
             index = index_name(table)
@@ -80,4 +85,5 @@ def bulk_insert(tables: Iterable[str]) -> Iterator[None]:
             db.execute_sql(sql)
 
 
-__all__ = ["MIN_TERM", "SEARCH_INDEXES", "bulk_insert", "index_name", "insert_trigger", "matches"]
+__all__ = ["MIN_TERM", "SEARCH_INDEXES", "bulk_insert", "index_name", "insert_trigger", "matches",
+           "trigger_sql"]
